@@ -1,0 +1,39 @@
+// `npm run build`: checks the content, then `next build` into `out/`. A failed build leaves the
+// previous `out/` in place: the old site is moved aside first and put back on failure.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkContent } from "./lib/content-report";
+import { buildStamp, STAMP_FILE } from "./lib/stamp";
+
+const OUT = path.resolve("out");
+const PREVIOUS = path.resolve("out.previous");
+
+export function build(): boolean {
+  const started = Date.now();
+  const { ok } = checkContent();
+  if (!ok) {
+    console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
+    return false;
+  }
+  const stamp = buildStamp();
+  fs.rmSync(PREVIOUS, { recursive: true, force: true });
+  if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
+  const next = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_QUIET: "1" },
+  });
+  if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) {
+    fs.rmSync(OUT, { recursive: true, force: true });
+    if (fs.existsSync(PREVIOUS)) fs.renameSync(PREVIOUS, OUT);
+    console.error("✗ build failed (above); the previous out/ is unchanged.");
+    return false;
+  }
+  fs.rmSync(PREVIOUS, { recursive: true, force: true });
+  fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
+  console.error(`✓ built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(build() ? 0 : 1);

@@ -1,0 +1,18 @@
+import { formatDiagnostic, hasErrors, type Diagnostic } from "../../src/content/errors";
+import { contentDir, loadSite, loadSynonyms } from "../../src/content/load";
+import type { Site } from "../../src/content/types";
+
+/** Reads and checks the whole content tree, printing `path:line: severity: message` per problem. */
+export function checkContent(log: (line: string) => void = console.error): { site: Site; diagnostics: Diagnostic[]; ok: boolean } {
+  const dir = contentDir();
+  const { site, diagnostics: siteDiagnostics } = loadSite(dir);
+  const diagnostics = [...siteDiagnostics, ...loadSynonyms(dir).diagnostics];
+  for (const d of diagnostics) log(formatDiagnostic({ ...d, file: relativeTo(dir, d.file) }));
+  return { site, diagnostics, ok: !hasErrors(diagnostics) };
+}
+
+/** Messages name files as the writer sees them from the project folder, e.g. `content/account/x.md`. */
+function relativeTo(dir: string, file: string): string {
+  const base = dir.startsWith(process.cwd() + "/") ? dir.slice(process.cwd().length + 1) : dir;
+  return file.startsWith("/") ? file : `${base}/${file}`;
+}

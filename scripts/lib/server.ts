@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import sirv from "sirv";
+
+/**
+ * The static server of `npm start` and the browser tests: serves `out/` the way a CDN would.
+ * sirv does the file serving (ETags, ranges, HEAD); this adds the trailing-slash redirect,
+ * the 404 page and cache headers.
+ */
+export function createStaticServer(outDir: string): http.Server {
+  const files = sirv(outDir, { dev: false, etag: true, dotfiles: false, extensions: ["html"], setHeaders });
+  const notFound = path.join(outDir, "404.html");
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (needsSlash(outDir, url.pathname)) {
+      res.writeHead(308, { Location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    files(req, res, () => {
+      res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
+      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "Not found");
+    });
+  });
+}
+
+/** `/account/real-name-auth` → `/account/real-name-auth/`, like the site's own links. */
+function needsSlash(outDir: string, pathname: string): boolean {
+  if (pathname.endsWith("/") || path.extname(pathname)) return false;
+  const safe = path.normalize(decodeURIComponentSafe(pathname)).replace(/^(\.\.[/\\])+/, "");
+  return fs.existsSync(path.join(outDir, safe, "index.html"));
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Hashed files never change; pages and the rest are revalidated on every visit. */
+function setHeaders(res: http.ServerResponse, pathname: string): void {
+  const hashed = pathname.startsWith("/_next/static/") || pathname.startsWith("/search-index/");
+  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+}

@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { contentDir } from "../../src/content/load";
+
+/** Everything a build depends on, besides node_modules (covered by the lock file). */
+const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const ENV = ["CONTENT_DIR", "SITE_URL", "SITE_NAME", "SUPPORT_URL"];
+export const STAMP_FILE = ".build-stamp";
+
+/** A hash of the build's inputs: `npm start` rebuilds when it differs from the one in `out/`. */
+export function buildStamp(root = process.cwd()): string {
+  const hash = createHash("sha256");
+  for (const name of ENV) hash.update(`${name}=${process.env[name] ?? ""}\n`);
+  hash.update(`content=${contentDir()}\n`);
+  for (const input of [...INPUTS.map((p) => path.join(root, p)), contentDir()]) hashTree(hash, input);
+  return hash.digest("hex");
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, file: string): void {
+  if (!fs.existsSync(file)) return;
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name));
+  } else {
+    hash.update(file);
+    hash.update(fs.readFileSync(file));
+  }
+}
+
+export function readStamp(outDir: string): string | null {
+  const file = path.join(outDir, STAMP_FILE);
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null;
+}

@@ -1,0 +1,40 @@
+// `npm run search -- [--json] [--stdin] "query"`: the browser's search engine and index, in a terminal.
+import readline from "node:readline";
+import { checkContent } from "./lib/content-report";
+import { contentDir, loadSynonyms } from "../src/content/load";
+import { buildSearchPayload } from "../src/search/build-index";
+import { createSearchEngine } from "../src/search/engine";
+import type { SearchHit } from "../src/search/types";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const stdin = args.includes("--stdin");
+const query = args.filter((a) => !a.startsWith("--")).join(" ");
+if (!stdin && !query) {
+  console.error('usage: npm run search -- [--json] [--stdin] "query"');
+  process.exit(2);
+}
+
+// Warnings are for `npm run check`; errors still stop the search.
+const { site, ok } = checkContent(() => {});
+if (!ok) {
+  console.error("content has errors: run `npm run check` to see them");
+  process.exit(1);
+}
+const engine = createSearchEngine(buildSearchPayload(site, loadSynonyms(contentDir()).synonyms));
+
+const toJson = (hits: SearchHit[]) => hits.map((h) => ({ question: h.doc.question, url: h.doc.url, id: h.doc.id, score: h.score }));
+function print(q: string): void {
+  const hits = engine.search(q);
+  if (json || stdin) {
+    console.log(JSON.stringify(toJson(hits)));
+    return;
+  }
+  if (hits.length === 0) console.log(`没有找到与“${q}”相关的问题`);
+  hits.forEach((h, i) => console.log(`${i + 1}. ${h.doc.question}\n   ${h.doc.url}  (score ${h.score})`));
+}
+
+if (stdin) {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  lines.on("line", print);
+} else print(query);

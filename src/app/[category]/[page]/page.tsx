@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { FaqEntry } from "@/components/faq-entry";
+import { QuestionIndex } from "@/components/question-index";
+import { getCategory, getPage, getSite } from "@/content";
+
+type FaqPageProps = { params: Promise<{ category: string; page: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getSite().categories.flatMap((c) => c.pages.map((p) => ({ category: c.slug, page: p.slug })));
+}
+
+export async function generateMetadata({ params }: FaqPageProps): Promise<Metadata> {
+  const { category, page: slug } = await params;
+  const page = getPage(category, slug);
+  return page ? { title: page.title, description: page.description, alternates: { canonical: page.url } } : {};
+}
+
+export default async function FaqPage({ params }: FaqPageProps) {
+  const { category: categorySlug, page: slug } = await params;
+  const category = getCategory(categorySlug);
+  const page = getPage(categorySlug, slug);
+  if (!category || !page) notFound();
+  return (
+    <article className="faq-page">
+      <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
+      <h1>{page.title}</h1>
+      {page.updated && (
+        <p className="muted">
+          最后更新：<time dateTime={page.updated}>{page.updated}</time>
+        </p>
+      )}
+      {page.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: page.introHtml }} />}
+      <QuestionIndex sections={page.sections} />
+      {page.sections.map((section, i) =>
+        section.title ? (
+          <section key={section.id ?? i} aria-labelledby={section.id ?? undefined} className="group">
+            <h2 id={section.id ?? undefined}>{section.title}</h2>
+            {section.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: section.introHtml }} />}
+            {section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={3} />)}
+          </section>
+        ) : (
+          section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={2} />)
+        ),
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { getCategory, getSite, pageEntries } from "@/content";
+
+type CategoryPageProps = { params: Promise<{ category: string }> };
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getSite().categories.map((c) => ({ category: c.slug }));
+}
+
+export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
+  const category = getCategory((await params).category);
+  return category ? { title: category.title, description: category.description || undefined, alternates: { canonical: category.url } } : {};
+}
+
+export default async function CategoryPage({ params }: CategoryPageProps) {
+  const category = getCategory((await params).category);
+  if (!category) notFound();
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "首页" }, { label: category.title }]} />
+      <h1>{category.title}</h1>
+      {category.description && <p className="lead">{category.description}</p>}
+      <ul className="page-list">
+        {category.pages.map((page) => {
+          const entries = pageEntries(page);
+          return (
+            <li key={page.slug} className="card">
+              <h2 className="card__title"><Link href={page.url}>{page.title}</Link></h2>
+              <p className="card__text">{page.description}</p>
+              <ul className="card__pages">
+                {entries.slice(0, 4).map((e) => (
+                  <li key={e.id}><a href={`${page.url}#${e.id}`}>{e.question}</a></li>
+                ))}
+              </ul>
+              {entries.length > 4 && <Link href={page.url} className="more">查看全部 {entries.length} 个问题</Link>}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from "next";
+import { SiteHeader } from "@/components/site-header";
+import { SITE } from "@/lib/config";
+import { getSearchIndexUrl } from "@/lib/search-index";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: SITE.name, template: `%s - ${SITE.name}` },
+  description: "常见问题解答：搜索问题，快速找到答案。",
+  ...(SITE.url ? { metadataBase: new URL(SITE.url) } : {}),
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#111418" },
+  ],
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang="zh-CN">
+      <body>
+        <a href="#main" className="skip-link">跳到正文</a>
+        <SiteHeader indexUrl={getSearchIndexUrl()} />
+        <main id="main" className="main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            没找到答案？<a href={SITE.supportUrl} target="_blank" rel="noopener noreferrer">{SITE.supportLabel}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

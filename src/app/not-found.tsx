@@ -1,0 +1,21 @@
+import Link from "next/link";
+import { getSite } from "@/content";
+import { getFeaturedQuestions } from "@/lib/featured";
+
+export default function NotFound() {
+  const featured = getFeaturedQuestions(getSite());
+  return (
+    <>
+      <h1>页面不存在</h1>
+      <p className="lead">您访问的页面不存在或已移动。可以在上方搜索问题，或返回<Link href="/">首页</Link>。</p>
+      {featured.length > 0 && (
+        <>
+          <h2>热门问题</h2>
+          <ul className="link-list">
+            {featured.map((q) => <li key={q.url}><a href={q.url}>{q.question}</a></li>)}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { SearchBox } from "@/components/search-box";
+import { getSite, pageEntries } from "@/content";
+import { getFeaturedQuestions } from "@/lib/featured";
+import { getSearchIndexUrl } from "@/lib/search-index";
+
+export default function HomePage() {
+  const site = getSite();
+  const featured = getFeaturedQuestions(site);
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">有什么可以帮您？</h1>
+        <div className="hero__search">
+          <SearchBox indexUrl={getSearchIndexUrl()} size="hero" />
+        </div>
+      </section>
+      {featured.length > 0 && (
+        <section aria-labelledby="featured-title" className="featured">
+          <h2 id="featured-title">热门问题</h2>
+          <ul className="link-list">
+            {featured.map((q) => (
+              <li key={q.url}><a href={q.url}>{q.question}</a></li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="categories-title">
+        <h2 id="categories-title">问题分类</h2>
+        <ul className="cards">
+          {site.categories.map((category) => (
+            <li key={category.slug} className="card">
+              <h3 className="card__title"><Link href={category.url}>{category.title}</Link></h3>
+              {category.description && <p className="card__text">{category.description}</p>}
+              <ul className="card__pages">
+                {category.pages.map((page) => (
+                  <li key={page.slug}>
+                    <Link href={page.url}>{page.title}</Link> <span className="muted">（{pageEntries(page).length} 个问题）</span>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Entry } from "@/content";
+import { CopyLink } from "./copy-link";
+
+/** A question as a heading (`h2`, or `h3` inside a group) with its answer and a permalink. */
+export function FaqEntry({ entry, level }: { entry: Entry; level: 2 | 3 }) {
+  const Heading = `h${level}` as const;
+  return (
+    <section className="entry" aria-labelledby={entry.id}>
+      <div className="entry__head">
+        <Heading id={entry.id} className="entry__question">
+          {entry.question}
+        </Heading>
+        <CopyLink id={entry.id} question={entry.question} />
+      </div>
+      <div className="entry__answer prose" dangerouslySetInnerHTML={{ __html: entry.html }} />
+    </section>
+  );
+}

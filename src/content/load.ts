@@ -1,0 +1,102 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { Diagnostic } from "./errors";
+import { parsePage } from "./parse";
+import { normalize } from "../search/text";
+import { CategorySchema, SlugSchema, SynonymsSchema, type CategoryMeta } from "./schema";
+import { assembleSite, type CategorySource } from "./site";
+import type { Site } from "./types";
+
+/**
+ * The content folder: `CONTENT_DIR` (relative to the working directory) or `content/`.
+ * Every command (build, dev, search, check) reads it through here.
+ */
+export function contentDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+/**
+ * Reads the content tree: `<category>/<page>.md`, with optional `<category>/_category.yml`.
+ * Markdown files directly in the folder form one category named after the folder.
+ * Folders and files starting with `_` or `.` are not pages (`_search/`, `_category.yml`).
+ */
+export function loadSite(dir: string = contentDir()): { site: Site; diagnostics: Diagnostic[] } {
+  if (!fs.existsSync(dir)) {
+    return { site: { categories: [] }, diagnostics: [{ file: dir, line: 1, severity: "error", message: "content folder not found: create it or point CONTENT_DIR at your content" }] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !/^[._]/.test(e.name));
+  const sources: CategorySource[] = [];
+  const rootPages = entries.filter((e) => e.isFile() && e.name.endsWith(".md"));
+  if (rootPages.length > 0) sources.push(readCategory(dir, "", slugFromName(path.basename(dir)), diagnostics));
+  for (const folder of entries.filter((e) => e.isDirectory()).sort(byName)) {
+    sources.push(readCategory(dir, folder.name, folder.name, diagnostics));
+  }
+  const assembled = assembleSite(sources);
+  return { site: assembled.site, diagnostics: [...diagnostics, ...assembled.diagnostics] };
+}
+
+function readCategory(root: string, folder: string, slug: string, diagnostics: Diagnostic[]): CategorySource {
+  const abs = path.join(root, folder);
+  const metaPath = path.join(folder, "_category.yml");
+  checkSlug(slug, folder || ".", "folder", diagnostics);
+  const meta = readCategoryMeta(path.join(root, metaPath), metaPath, diagnostics);
+  const files = fs.readdirSync(abs, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md") && !/^[._]/.test(e.name));
+  const pages = files.sort(byName).map((f) => {
+    const rel = path.join(folder, f.name);
+    const fileSlug = f.name.slice(0, -3);
+    const { page, diagnostics: found } = parsePage(fs.readFileSync(path.join(abs, f.name), "utf8"), { path: rel, category: slug, fileSlug });
+    if (page.slug === fileSlug) checkSlug(fileSlug, rel, "file", found);
+    diagnostics.push(...found);
+    return page;
+  });
+  return { slug, meta, metaPath, pages };
+}
+
+function readCategoryMeta(abs: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {
+  if (!fs.existsSync(abs)) return {};
+  try {
+    const result = CategorySchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) diagnostics.push({ file: rel, line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
+  } catch (error) {
+    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
+    diagnostics.push({ file: rel, line, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
+  }
+  return {};
+}
+
+function checkSlug(slug: string, where: string, kind: "file" | "folder", diagnostics: Diagnostic[]): void {
+  if (SlugSchema.safeParse(slug).success) return;
+  const fix = kind === "file" ? `rename the file or set "slug:" in its front matter` : "rename the folder";
+  diagnostics.push({ file: where, line: 1, severity: "error", message: `"${slug}" cannot be a URL: use lower-case letters, digits and '-' only (${fix})` });
+}
+
+function slugFromName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "faq";
+}
+
+const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * `_search/synonyms.yml`: `word the content uses: [what customers type instead, …]`.
+ * Returned as `[alias, canonical]` pairs for the search engine.
+ */
+export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, string][]; diagnostics: Diagnostic[] } {
+  const rel = path.join("_search", "synonyms.yml");
+  const abs = path.join(dir, rel);
+  if (!fs.existsSync(abs)) return { synonyms: [], diagnostics: [] };
+  try {
+    const result = SynonymsSchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
+    if (!result.success) {
+      return { synonyms: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
+    }
+    const synonyms = Object.entries(result.data).flatMap(([canonical, aliases]) =>
+      aliases.map((alias): [string, string] => [normalize(alias), normalize(canonical)]),
+    );
+    return { synonyms, diagnostics: [] };
+  } catch (error) {
+    return { synonyms: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic } from "./errors";
+import { parseFrontMatter } from "./front-matter";
+import { markdownToHast } from "./markdown";
+import { structurePage } from "./questions";
+import { PageFrontMatterSchema } from "./schema";
+import { pageEntries, type Page } from "./types";
+
+export type PageSource = {
+  /** Path shown in messages, relative to the content folder, e.g. `account/real-name-auth.md`. */
+  path: string;
+  category: string;
+  /** File name without `.md`: the slug unless front matter sets one. */
+  fileSlug: string;
+};
+
+/** A page's Markdown (with optional front matter) → a typed page record. Pure: no file system. */
+export function parsePage(raw: string, source: PageSource): { page: Page; diagnostics: Diagnostic[] } {
+  const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
+  const fm = parseFrontMatter(text, source.path, PageFrontMatterSchema);
+  const meta = fm.data ?? {};
+  const structured = structurePage(markdownToHast(fm.content), { file: source.path, lineOffset: fm.lineOffset });
+  const slug = meta.slug ?? source.fileSlug;
+  const page: Page = {
+    category: source.category,
+    slug,
+    url: `/${source.category}/${slug}/`,
+    title: meta.title ?? structured.title ?? source.fileSlug,
+    description: "",
+    order: meta.order ?? null,
+    updated: meta.updated ?? null,
+    featured: meta.featured ?? [],
+    introHtml: structured.introHtml,
+    sections: structured.sections,
+    sourcePath: source.path,
+  };
+  page.description = meta.description ?? defaultDescription(page);
+  const diagnostics = [...fm.diagnostics, ...structured.diagnostics, ...checkFeatured(page, fm.lineOffset)];
+  return { page, diagnostics };
+}
+
+/** Without a description, list the first questions: that is what a searcher wants to see. */
+function defaultDescription(page: Page): string {
+  const questions = pageEntries(page).map((e) => e.question);
+  const summary = `${page.title}常见问题：${questions.slice(0, 3).join(" ")}`;
+  return summary.length > 150 ? `${summary.slice(0, 149)}…` : summary;
+}
+
+function checkFeatured(page: Page, lineOffset: number): Diagnostic[] {
+  const ids = new Set(pageEntries(page).map((e) => e.id));
+  return page.featured
+    .filter((id) => !ids.has(id))
+    .map((id) => ({
+      file: page.sourcePath,
+      line: Math.max(1, lineOffset - 1),
+      severity: "error" as const,
+      message: `front matter "featured" names "${id}", which is not a question id on this page`,
+    }));
+}

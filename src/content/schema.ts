@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** A page or category slug: what appears in the URL. */
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and '-' only (e.g. real-name-auth)");
+
+/** A question anchor id as writers give it in `[](id:…)` or front matter. */
+const AnchorId = z.string().regex(/^[^\s#"'<>]+$/, "an anchor id has no spaces, '#', quotes or '<>'");
+
+/** YAML turns `2024-05-01` into a Date; writers may also quote it. Either way we keep `YYYY-MM-DD`. */
+const IsoDate = z.union([
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD"),
+]);
+
+/** Front matter of a FAQ page; every field is optional. */
+export const PageFrontMatterSchema = z
+  .object({
+    /** Page title; defaults to the first `#` heading, then the file name. */
+    title: z.string().trim().min(1).optional(),
+    /** One-sentence summary for the category list and search engines. */
+    description: z.string().trim().min(1).optional(),
+    /** Position within the category (lower first); pages without it follow, by name. */
+    order: z.number().int().optional(),
+    /** Last content update, shown on the page. */
+    updated: IsoDate.optional(),
+    /** URL segment; defaults to the file name. */
+    slug: Slug.optional(),
+    /** Question ids to feature on the home page and in empty search results. */
+    featured: z.array(AnchorId).optional(),
+  })
+  .strict();
+
+/** `_category.yml` in a category folder. */
+export const CategorySchema = z
+  .object({
+    title: z.string().trim().min(1).optional(),
+    description: z.string().trim().min(1).optional(),
+    order: z.number().int().optional(),
+  })
+  .strict();
+
+/** `_search/synonyms.yml`: the word the content uses → what customers type instead. */
+export const SynonymsSchema = z.record(z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1));
+
+export type PageFrontMatter = z.infer<typeof PageFrontMatterSchema>;
+export type CategoryMeta = z.infer<typeof CategorySchema>;
+export { Slug as SlugSchema };

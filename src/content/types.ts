@@ -1,0 +1,51 @@
+/** One question and its answer. `id` is the anchor: `/<category>/<page>/#<id>`. */
+export type Entry = {
+  id: string;
+  question: string;
+  /** Sanitized answer HTML. */
+  html: string;
+  /** Plain answer text, for search and descriptions. */
+  text: string;
+  /** Source line of the question heading. */
+  line: number;
+};
+
+/** Questions under one group heading (`##` above `###` questions); `title` is null for ungrouped ones. */
+export type Section = {
+  id: string | null;
+  title: string | null;
+  introHtml: string;
+  entries: Entry[];
+};
+
+export type Page = {
+  category: string;
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+  order: number | null;
+  updated: string | null;
+  featured: string[];
+  /** Content before the first question. */
+  introHtml: string;
+  sections: Section[];
+  /** Path of the source file, relative to the content folder. */
+  sourcePath: string;
+};
+
+export type Category = {
+  slug: string;
+  url: string;
+  title: string;
+  description: string;
+  order: number | null;
+  pages: Page[];
+};
+
+export type Site = { categories: Category[] };
+
+/** Every question of a page, in reading order. */
+export function pageEntries(page: Page): Entry[] {
+  return page.sections.flatMap((s) => s.entries);
+}

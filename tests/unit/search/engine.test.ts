@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createSearchEngine } from "@/search/engine";
+import { seedEngine } from "./seed-index";
+
+const engine = seedEngine();
+const top = (q: string) => engine.search(q)[0]?.doc;
+
+type Case = { q: string; expect: string[]; note?: string };
+const CASES: Case[] = fs
+  .readFileSync("tests/fixtures/search-eval/seed-public.jsonl", "utf8")
+  .trim()
+  .split("\n")
+  .map((l) => JSON.parse(l));
+
+describe("search over the seed FAQ", () => {
+  it("puts 人脸识别失败 first on the face-recognition question, linking to its anchor", () => {
+    expect(top("人脸识别失败")).toMatchObject({ id: "faceiderr", url: "/account/real-name-auth/#faceiderr" });
+  });
+
+  it.each(CASES.filter((c) => c.expect.length > 0))("public case $q → first result is expected", (c) => {
+    expect(c.expect).toContain(top(c.q)?.question);
+  });
+
+  it.each(CASES.filter((c) => c.expect.length === 0))("public negative $q → no results", (c) => {
+    expect(engine.search(c.q)).toEqual([]);
+  });
+
+  it("finds pinyin: full, spaced and initials", () => {
+    for (const q of ["renlianshibie", "renlian shibie", "rlsb"]) expect(top(q)?.id).toBe("faceiderr");
+  });
+
+  it("applies the synonym list (刷脸 → 人脸识别) and variants (帐号 → 账号, traditional)", () => {
+    expect(top("刷脸失败")?.id).toBe("faceiderr");
+    expect(top("子帐号要实名吗")?.question).toBe("主账号认证后，子账号需要实名认证吗？");
+    expect(top("實名認證審核不通過")?.question).toBe("实名认证审核不通过怎么办？");
+  });
+
+  it("marks matched characters of the question", () => {
+    const hit = engine.search("人脸识别失败")[0];
+    const marked = hit.highlights.question.map(([s, e]) => hit.doc.question.slice(s, e + 1));
+    expect(marked.join("")).toContain("人脸识别");
+  });
+
+  it("returns nothing, and never throws, for hostile or empty queries", () => {
+    const hostile = ["", "   ", "？？？", ".*+?^${}()|[]\\", "a".repeat(10_000), "😀😀", "\uD800", "\u202Eabc", "<script>alert(1)</script>", "!^=$'|"];
+    for (const q of hostile) expect(() => engine.search(q)).not.toThrow();
+    expect(engine.search("")).toEqual([]);
+    expect(engine.search(".*+?^${}()|[]\\")).toEqual([]);
+  });
+
+  it("respects the limit", () => {
+    expect(engine.search("实名认证", 3)).toHaveLength(3);
+  });
+});
+
+describe("createSearchEngine", () => {
+  it("works on an empty index", () => {
+    expect(createSearchEngine({ version: 1, docs: [], synonyms: [] }).search("实名认证")).toEqual([]);
+  });
+});
