@@ -29,7 +29,7 @@ export function parseFrontMatter<T>(raw: string, file: string, schema: ZodType<T
   if (result.success) return { data: result.data, content: parsed.content, lineOffset, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue): Diagnostic => {
     const key = String(issue.path[0] ?? "");
-    return { file, line: lineOfKey(raw, key), severity: "error", message: `front matter "${issue.path.join(".") || "(root)"}": ${issue.message}` };
+    return { file, line: lineOfKey(raw, key), severity: "error", message: `front matter "${issue.path.join(".") || "(root)"}": ${issue.message} (see README, "Front matter")` };
   });
   return { data: null, content: parsed.content, lineOffset, diagnostics };
 }

@@ -27,7 +27,7 @@ export function structurePage(tree: Root, where: Where): Structured {
   const title = first && level(first) === 1 ? textOf(first) : null;
   if (title !== null) nodes.splice(nodes.indexOf(first!), 1);
 
-  assignIds(tree, (message, node) => diagnostics.push({ file: where.file, line: lineOf(node), severity: "error", message }));
+  assignIds(tree, lineOf, (message, node) => diagnostics.push({ file: where.file, line: lineOf(node), severity: "error", message }));
   const qLevel = questionLevel(nodes.filter((n): n is Element => level(n) > 1));
 
   const intro: RootContent[] = [];
@@ -77,13 +77,13 @@ export function questionLevel(headings: Element[]): number {
 }
 
 /** Explicit ids stay as written (a repeat is an error); every other heading gets a slug of its text. */
-function assignIds(tree: Root, error: (message: string, node: Element) => void): void {
+function assignIds(tree: Root, lineOf: (node: Element) => number, error: (message: string, node: Element) => void): void {
   const explicit = new Map<string, Element>();
   visit(tree, "element", (node) => {
     const id = node.properties.id;
     if (typeof id !== "string") return;
     const seen = explicit.get(id);
-    if (seen) error(`anchor id "${id}" is used twice on this page (first at line ${seen.position?.start.line ?? "?"}): give each question its own id`, node);
+    if (seen) error(`anchor id "${id}" is used twice on this page (first at line ${lineOf(seen)}): give each question its own id`, node);
     else explicit.set(id, node);
   });
   const slugger = createSlugger(explicit.keys());

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FaqEntry } from "@/components/faq-entry";
+import { HashTarget } from "@/components/hash-target";
 import { QuestionIndex } from "@/components/question-index";
 import { getCategory, getPage, getSite } from "@/content";
 
@@ -26,6 +27,7 @@ export default async function FaqPage({ params }: FaqPageProps) {
   if (!category || !page) notFound();
   return (
     <article className="faq-page">
+      <HashTarget />
       <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
       <h1>{page.title}</h1>
       {page.updated && (

@@ -1,0 +1,38 @@
+import { expect, expectLandedOn, FAQ, test } from "./fixtures";
+
+const AUTO_ID = "实名认证审核不通过怎么办";
+
+test("cold deep link to #faceiderr lands below the header, highlighted @phone", async ({ page }) => {
+  await page.goto(`${FAQ}#faceiderr`);
+  await expectLandedOn(page, "#faceiderr");
+  await expect(page.locator("#faceiderr")).toHaveText("使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？");
+});
+
+test("a percent-encoded Chinese auto anchor lands on its question @phone", async ({ page }) => {
+  await page.goto(`${FAQ}#${encodeURIComponent(AUTO_ID)}`);
+  await expectLandedOn(page, `[id="${AUTO_ID}"]`);
+});
+
+test("same-page links and back/forward move between questions", async ({ page }) => {
+  await page.goto(FAQ);
+  const index = page.getByRole("navigation", { name: "本页问题" });
+  await index.getByRole("link", { name: "使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？" }).click();
+  await expectLandedOn(page, "#faceiderr");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await index.getByRole("link", { name: "实名认证审核不通过怎么办？" }).click();
+  await expectLandedOn(page, `[id="${AUTO_ID}"]`);
+  await page.goBack();
+  await expect(page).toHaveURL(/#faceiderr$/);
+  await expectLandedOn(page, "#faceiderr");
+  await page.goForward();
+  await expectLandedOn(page, `[id="${AUTO_ID}"]`);
+});
+
+test("the copy-link control copies the question's full URL", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(FAQ);
+  await page.getByRole("link", { name: "复制链接：使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？" }).click();
+  await expect(page.getByText("✓ 已复制")).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/account\/real-name-auth\/#faceiderr$/);
+});

@@ -1,0 +1,84 @@
+import { expect, expectLandedOn, FAQ, test } from "./fixtures";
+
+const FACE = "使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？";
+
+test("typing 人脸识别失败 shows that question first; Enter lands on it @phone", async ({ page }) => {
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.click();
+  await box.pressSequentially("人脸识别失败");
+  const first = page.getByRole("listbox").getByRole("option").first();
+  await expect(first).toContainText(FACE);
+  await expect(first.locator("mark").first()).toBeVisible();
+  await box.press("Enter");
+  await expect(page).toHaveURL(/#faceiderr$/);
+  await expectLandedOn(page, "#faceiderr");
+});
+
+test("search from another page: click a result, land on the question", async ({ page }) => {
+  await page.goto("/account/");
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("审核要多久");
+  await page.getByRole("option", { name: /实名认证提交审核处理时长/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${FAQ}#`));
+  await expectLandedOn(page, `[id="实名认证提交审核处理时长"]`);
+});
+
+test("keyboard: / focuses, arrows move, Esc closes", async ({ page }) => {
+  await page.goto(FAQ);
+  await page.locator("h1").click();
+  await page.keyboard.press("/");
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await expect(box).toBeFocused();
+  await page.keyboard.type("实名认证");
+  const options = page.getByRole("option");
+  await expect(options.first()).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id"))!);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+});
+
+test("Enter while a pinyin IME is composing opens nothing", async ({ page }) => {
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  await box.evaluate((input) => {
+    input.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true, data: "" }));
+    input.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", keyCode: 229, isComposing: true, bubbles: true }));
+  });
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(new RegExp(`${FAQ}$`));
+});
+
+test("an unrelated query says nothing was found and offers the full search page", async ({ page }) => {
+  await page.goto(FAQ);
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("域名备案");
+  await expect(page.getByText("没有找到相关问题")).toBeVisible();
+  await expect(page.getByRole("option")).toHaveCount(0);
+});
+
+test("/search/?q= shows the full result list for a shared query", async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent("实名认证")}`);
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("个结果");
+  const results = page.locator(".results__item");
+  expect(await results.count()).toBeGreaterThan(3);
+  await page.goto(`/search/?q=${encodeURIComponent("域名备案")}`);
+  await expect(page.getByRole("heading", { level: 2 })).toContainText("没有找到");
+  await expect(page.getByRole("link", { name: "联系在线客服" }).first()).toBeVisible();
+});
+
+test("the search index is fetched on first use of search, not with the page", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => r.url().includes("/search-index/") && fetched.push(r.url()));
+  await page.goto(FAQ);
+  await page.waitForLoadState("networkidle");
+  expect(fetched).toEqual([]);
+  await page.getByRole("combobox", { name: "搜索问题" }).focus();
+  await expect.poll(() => fetched.length).toBe(1);
+  expect(fetched[0]).toMatch(/\/search-index\/index\.[0-9a-f]{12}\.json$/);
+});

@@ -1,0 +1,19 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+/** Runs one of the project's scripts as `npm run` would, in `cwd` (the project by default). */
+export function runScript(script: string, args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}) {
+  const result = spawnSync(TSX, [path.join(ROOT, "scripts", script), ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const fixture = (name: string) => path.join(ROOT, "tests/fixtures", name);
