@@ -91,7 +91,7 @@ function setHeadingId(heading: Heading, id: string): void {
 function inlineTarget(link: Link): PhrasingContent[] {
   const id = anchorIdOf(link);
   if (!id) return link.children;
-  const span: PhrasingContent = { type: "emphasis", children: [], data: { hName: "span", hProperties: { id } } };
+  const span: PhrasingContent = { type: "emphasis", children: [], position: link.position, data: { hName: "span", hProperties: { id } } };
   return [span, ...link.children];
 }
 
