@@ -29,12 +29,13 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
     order: meta.order ?? null,
     updated: meta.updated ?? null,
     featured: meta.featured ?? [],
+    keywords: meta.keywords ?? {},
     introHtml: structured.introHtml,
     sections: structured.sections,
     sourcePath: source.path,
   };
   page.description = meta.description ?? defaultDescription(page);
-  const diagnostics = [...fm.diagnostics, ...structured.diagnostics, ...checkFeatured(page, fm.lineOffset)];
+  const diagnostics = [...fm.diagnostics, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)];
   return { page, diagnostics };
 }
 
@@ -45,14 +46,16 @@ function defaultDescription(page: Page): string {
   return summary.length > 150 ? `${summary.slice(0, 149)}…` : summary;
 }
 
-function checkFeatured(page: Page, lineOffset: number): Diagnostic[] {
+/** `featured` and `keywords` must name questions of this page. */
+function checkQuestionIds(page: Page, lineOffset: number): Diagnostic[] {
   const ids = new Set(pageEntries(page).map((e) => e.id));
-  return page.featured
-    .filter((id) => !ids.has(id))
-    .map((id) => ({
+  const named = [...page.featured.map((id) => ["featured", id]), ...Object.keys(page.keywords).map((id) => ["keywords", id])];
+  return named
+    .filter(([, id]) => !ids.has(id))
+    .map(([key, id]) => ({
       file: page.sourcePath,
       line: Math.max(1, lineOffset - 1),
       severity: "error" as const,
-      message: `front matter "featured" names "${id}", which is not a question id on this page`,
+      message: `front matter "${key}" names "${id}", which is not a question id on this page`,
     }));
 }

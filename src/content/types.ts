@@ -27,6 +27,8 @@ export type Page = {
   order: number | null;
   updated: string | null;
   featured: string[];
+  /** Extra search words by question id. */
+  keywords: Record<string, string[]>;
   /** Content before the first question. */
   introHtml: string;
   sections: Section[];

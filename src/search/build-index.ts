@@ -1,31 +1,75 @@
 import { pinyin } from "pinyin-pro";
 import { pageEntries, type Site } from "../content/types";
 import { SEARCH_LIMITS } from "./options";
-import type { SearchDoc, SearchPayload } from "./types";
+import { isPinyinChar } from "./pinyin";
+import type { SearchPayload } from "./types";
 
 /**
- * Build side only (Node): site records → the search index file. Pinyin is computed here, so no
- * pinyin library reaches the browser.
+ * Build side only (Node): site records → the search index file. Pinyin is computed here, with
+ * pinyin-pro's word dictionary for polyphones, so no pinyin library reaches the browser.
  */
 export function buildSearchPayload(site: Site, synonyms: [string, string][] = []): SearchPayload {
-  const docs: SearchDoc[] = site.categories.flatMap((category) =>
-    category.pages.flatMap((page) =>
-      pageEntries(page).map((entry) => ({
-        id: entry.id,
-        url: `${page.url}#${entry.id}`,
-        question: entry.question,
-        answer: entry.text.slice(0, SEARCH_LIMITS.answerChars),
-        page: page.title,
-        category: category.title,
-        ...pinyinOf(entry.question),
-      })),
-    ),
-  );
-  return { version: 1, docs, synonyms };
+  const pages: SearchPayload["pages"] = [];
+  const questions = new Table<[string, string]>((q) => q[0]);
+  const answers = new Table<string>((a) => a);
+  const docs: SearchPayload["docs"] = [];
+  for (const category of site.categories) {
+    for (const page of category.pages) {
+      const p = pages.push([page.url, page.title, category.title]) - 1;
+      for (const entry of pageEntries(page)) {
+        const q = questions.add([entry.question, syllablesOf(entry.question).join(" ")]);
+        const a = answers.add(entry.text.slice(0, SEARCH_LIMITS.answerChars));
+        docs.push([p, entry.id, q, a, (page.keywords[entry.id] ?? []).join(" ")]);
+      }
+    }
+  }
+  return { version: 2, pages, questions: questions.items, answers: answers.items, docs, synonyms, readings: commonReadings(questions.items) };
 }
 
-function pinyinOf(text: string): { py: string; pyi: string } {
-  const han = text.replace(/[^\p{Script=Han}a-zA-Z0-9]/gu, "");
-  const syllables = pinyin(han, { toneType: "none", type: "array", v: true }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ""));
-  return { py: syllables.join(""), pyi: syllables.map((s) => s[0] ?? "").join("") };
+/** One syllable per character that the browser also keeps (see `isPinyinChar`). */
+export function syllablesOf(text: string): string[] {
+  const kept = Array.from(text).filter(isPinyinChar);
+  const syllables = pinyin(kept.join(""), { toneType: "none", type: "array", v: true, nonZh: "spaced" });
+  // pinyin-pro returns one item per character for Han text; Latin letters and digits pass through.
+  return syllables.length === kept.length ? syllables.map((s) => s.toLowerCase()) : kept.map((c) => pinyin(c, { toneType: "none", v: true }).toLowerCase());
+}
+
+/**
+ * Readings of the 3,755 most common characters (GB2312 level 1) plus every character in the questions,
+ * so `实名认症` can be read as shi ming ren zheng and still find 实名认证.
+ */
+function commonReadings(questions: [string, string][]): Record<string, string> {
+  const chars = new Set<string>(gb2312Level1());
+  for (const [text] of questions) for (const c of text) if (/\p{Script=Han}/u.test(c)) chars.add(c);
+  const readings: Record<string, string> = {};
+  for (const c of [...chars].sort()) {
+    const syllable = pinyin(c, { toneType: "none", v: true });
+    if (/^[a-z]+$/.test(syllable)) readings[syllable] = (readings[syllable] ?? "") + c;
+  }
+  return readings;
+}
+
+function gb2312Level1(): string[] {
+  const decoder = new TextDecoder("gbk");
+  const out: string[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const c = decoder.decode(new Uint8Array([hi, lo]));
+      if (/^\p{Script=Han}$/u.test(c)) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** Interns values: each distinct key is stored once and referred to by index. */
+class Table<T> {
+  readonly items: T[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly key: (item: T) => string) {}
+  add(item: T): number {
+    const k = this.key(item);
+    let i = this.index.get(k);
+    if (i === undefined) this.index.set(k, (i = this.items.push(item) - 1));
+    return i;
+  }
 }

@@ -1,93 +1,79 @@
 import Fuse, { type FuseResultMatch } from "fuse.js";
-import { PINYIN_OPTIONS, RERANK_OPTIONS, SEARCH_LIMITS, type IndexedDoc } from "./options";
-import { looksLikePinyin, normalize, normalizeWithMap, stripQuestionWords, tokenize } from "./text";
-import type { Range, SearchHit, SearchPayload } from "./types";
+import { RERANK_OPTIONS, SEARCH_LIMITS, type IndexedDoc } from "./options";
+import { expandPayload } from "./payload";
+import { createPinyinIndex, type PinyinMatch } from "./pinyin";
+import { createTokenIndex } from "./token-index";
+import { isCodeToken, looksLikePinyin, normalize, normalizeChars, normalizeWithMap, rewriteColloquial, stripQuestionWords, tokenize } from "./text";
+import type { Range, SearchDoc, SearchHit, SearchPayload } from "./types";
 
 export type SearchEngine = { search(query: string, limit?: number): SearchHit[]; size: number };
 
 /**
- * The search engine shared by the browser and `npm run search`. Plain fuse.js scans every record
- * and ranks Chinese poorly; here a bigram inverted index first keeps the records that share at
- * least half of the query's tokens (no result beats a wrong one), then fuse.js token search ranks
- * those few and reports highlight ranges. See docs in README "Search".
+ * The search engine shared by the browser (in a worker) and `npm run search`:
+ * 1. normalize the query, apply synonyms, strip question words, cut into bigrams and words;
+ * 2. an inverted index keeps the questions that share at least half of those tokens (or most of the
+ *    query's characters in order): no result beats a wrong one;
+ * 3. fuse.js token search ranks those few and reports highlight ranges; questions containing the
+ *    query's error codes or identifiers exactly come first;
+ * 4. Latin queries are also read as pinyin, and Chinese ones by sound, for homophone typos.
  */
 export function createSearchEngine(payload: SearchPayload): SearchEngine {
-  const docs = payload.docs;
+  const docs = expandPayload(payload);
   const indexed: IndexedDoc[] = docs.map((d, index) => ({
     index,
-    question: normalizeWithMap(d.question).text,
-    answer: normalizeWithMap(d.answer).text,
-    py: d.py,
-    pyi: d.pyi,
+    question: normalizeChars(d.question),
+    answer: normalizeChars(d.answer),
+    keywords: normalize(d.keywords),
+    context: normalize(`${d.page} ${d.category}`),
   }));
-  const postings = new Map<string, number[]>();
-  const inQuestion = new Map<string, Set<number>>();
-  for (const doc of indexed) {
-    const q = new Set(tokenize(doc.question));
-    for (const t of new Set([...q, ...tokenize(doc.answer)])) getOrAdd(postings, t, () => []).push(doc.index);
-    for (const t of q) getOrAdd(inQuestion, t, () => new Set()).add(doc.index);
-  }
-  const pinyin = new Fuse(indexed, PINYIN_OPTIONS);
+  const tokens = createTokenIndex(indexed);
+  const pinyin = createPinyinIndex(docs, payload.readings);
   const synonyms = [...payload.synonyms].sort((a, b) => b[0].length - a[0].length);
 
-  function candidates(terms: string[], compact: string): IndexedDoc[] {
-    const found = new Map<number, { hits: number; score: number }>();
-    for (const term of terms) {
-      const ids = postings.get(term);
-      if (!ids) continue;
-      const idf = Math.log(1 + (docs.length - ids.length + 0.5) / (ids.length + 0.5));
-      const inQ = inQuestion.get(term);
-      for (const i of ids) {
-        const e = getOrAdd(found, i, () => ({ hits: 0, score: 0 }));
-        e.hits++;
-        e.score += idf * (inQ?.has(i) ? 2 : 1);
-      }
-    }
-    // A paraphrase such as 先认证后补证件 shares few bigrams (the ones across its word boundaries exist
-    // nowhere) but most of its characters, in order, with the question it means.
-    const paraphrase = (i: number) =>
-      compact.length >= 4 && orderedCoverage(compact, indexed[i].question) >= SEARCH_LIMITS.minOrderedCoverage;
-    return [...found]
-      .filter(([i, e]) => e.hits / terms.length >= SEARCH_LIMITS.minShouldMatch || (e.score > 0 && paraphrase(i)))
-      .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
-      .slice(0, SEARCH_LIMITS.candidates)
-      .map(([i]) => indexed[i]);
-  }
-
-  function search(raw: string, limit = 10): SearchHit[] {
+  function search(raw: string, limit: number): SearchHit[] {
     const typed = normalize(String(raw ?? "").slice(0, SEARCH_LIMITS.queryChars * 4)).slice(0, SEARCH_LIMITS.queryChars);
     if (!typed) return [];
-    const query = stripQuestionWords(expandSynonyms(typed, synonyms));
-    const terms = [...new Set(tokenize(query))];
+    const variants = queryVariants(typed, synonyms, tokens.known);
+    const terms = [...new Set(variants.flatMap(tokenize))];
     if (terms.length === 0) return [];
-    const pool = candidates(terms, query.replace(/[^\p{Script=Han}]/gu, ""));
-    const hits: SearchHit[] = pool.length
-      ? new Fuse(pool, RERANK_OPTIONS).search(query, { limit }).map((r) => toHit(r.item.index, r.score ?? 1, r.matches))
-      : [];
-    if (looksLikePinyin(typed) && terms.some((t) => !postings.has(t))) {
-      const seen = new Set(hits.map((h) => h.doc.url));
-      for (const r of pinyin.search(typed.replace(/'/g, " "), { limit })) {
-        if (!seen.has(docs[r.item.index].url)) hits.push(toHit(r.item.index, r.score ?? 1, undefined));
-      }
-    }
+    const pool = unionBy(variants.map((v) => tokens.candidates([...new Set(tokenize(v))], v.replace(/[^\p{Script=Han}]/gu, ""))))
+      .slice(0, SEARCH_LIMITS.candidates)
+      .map((d) => answerWindow(d, terms));
+    const query = variants.join(" ");
+    const codes = tokenize(variants[0]).filter(isCodeToken);
+    const ranked = pool.length ? new Fuse(pool, RERANK_OPTIONS).search(query, { limit: SEARCH_LIMITS.candidates }) : [];
+    const hits = ranked
+      .map((r) => ({ r, exact: codes.length > 0 && codes.every((c) => tokens.has(r.item.index, c)) }))
+      .sort((a, b) => Number(b.exact) - Number(a.exact)) // stable: fuse order within each group
+      .map(({ r }) => toHit(r.item, r.score ?? 1, r.matches));
+    if (hits.length < limit) hits.push(...pinyinHits(typed, terms, hits));
     return hits.slice(0, limit);
   }
 
-  function toHit(index: number, score: number, matches: readonly FuseResultMatch[] | undefined): SearchHit {
-    const doc = docs[index];
+  /** Pinyin for Latin words that are not words of the content; sound for Chinese that found little. */
+  function pinyinHits(typed: string, terms: string[], found: SearchHit[]): SearchHit[] {
+    let matches: PinyinMatch[] = [];
+    if (looksLikePinyin(typed) && terms.some((t) => !tokens.known(t))) matches = pinyin.searchLatin(typed);
+    else if (found.length === 0) matches = pinyin.searchHomophones(stripQuestionWords(typed, tokens.known).replace(/[^\p{Script=Han}]/gu, ""));
+    const seen = new Set(found.map((h) => h.doc.url));
+    return matches.filter((m) => !seen.has(docs[m.index].url) && seen.add(docs[m.index].url)).map((m) => ({ doc: docs[m.index], score: m.score, highlights: { question: m.question, answer: [] } }));
+  }
+
+  function toHit(item: IndexedDoc, score: number, matches: readonly FuseResultMatch[] | undefined): SearchHit {
+    const doc = docs[item.index];
     return {
       doc,
       score: Math.round(score * 1e4) / 1e4,
       highlights: {
-        question: rangesFor(matches, "question", doc.question),
-        answer: rangesFor(matches, "answer", doc.answer),
+        question: rangesFor(matches, "question", doc.question, 0),
+        answer: rangesFor(matches, "answer", doc.answer, item.answerOffset ?? 0),
       },
     };
   }
 
   return {
     size: docs.length,
-    search(query, limit) {
+    search(query, limit = 10) {
       try {
         return search(query, limit);
       } catch (error) {
@@ -99,40 +85,49 @@ export function createSearchEngine(payload: SearchPayload): SearchEngine {
   };
 }
 
-/** `刷脸认证` → ` 人脸识别 认证`: an alias is replaced by the word the content uses, unless it is already there. */
-function expandSynonyms(query: string, synonyms: [string, string][]): string {
-  let q = query;
+/**
+ * The query as typed, and as the content would say it: with synonyms (`刷脸认证` → `人脸识别 认证`)
+ * and spoken forms (`删不掉` → `无法删`) rewritten. Each variant is matched on its own and the
+ * candidates are pooled, so a synonym adds matches and never hides the words the user typed.
+ */
+function queryVariants(typed: string, synonyms: [string, string][], isWord: (bigram: string) => boolean): string[] {
+  let withSynonyms = typed;
   for (const [alias, canonical] of synonyms) {
-    if (q.includes(alias) && !q.includes(canonical)) q = q.split(alias).join(` ${canonical} `);
+    if (withSynonyms.includes(alias) && !withSynonyms.includes(canonical)) withSynonyms = withSynonyms.split(alias).join(` ${canonical} `);
   }
-  return q;
+  const variants = [typed, withSynonyms, rewriteColloquial(withSynonyms)].map((v) => stripQuestionWords(v, isWord));
+  return [...new Set(variants)];
 }
 
-/** Fuse's ranges are on normalized text; map them back onto the text the user sees. */
-function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string, original: string): Range[] {
+/** Pools candidate lists, best of the first list first, each question once. */
+function unionBy(lists: IndexedDoc[][]): IndexedDoc[] {
+  const seen = new Set<number>();
+  return lists.flat().filter((d) => !seen.has(d.index) && seen.add(d.index));
+}
+
+/**
+ * fuse.js gets the part of the answer around its first match, not all of it: ranking and highlight
+ * ranges need no more, the snippet shows no more, and the token search costs by text length.
+ */
+function answerWindow(doc: IndexedDoc, terms: string[]): IndexedDoc {
+  const first = terms.reduce((min, t) => {
+    const at = doc.answer.indexOf(t);
+    return at >= 0 && at < min ? at : min;
+  }, Number.POSITIVE_INFINITY);
+  const start = Number.isFinite(first) ? Math.max(0, first - SEARCH_LIMITS.windowBefore) : 0;
+  return { ...doc, answer: doc.answer.slice(start, start + SEARCH_LIMITS.windowChars), answerOffset: start };
+}
+
+/** Fuse's ranges are on normalized text (shifted by `offset`); map them back onto the text the user sees. */
+function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string, original: string, offset: number): Range[] {
   const found = matches?.filter((m) => m.key === key).flatMap((m) => m.indices) ?? [];
   if (found.length === 0) return [];
   const { map } = normalizeWithMap(original);
   return found
-    .filter(([s, e]) => e - s >= 1 || /\p{L}|\p{N}/u.test(original[map[s]] ?? ""))
+    .map(([s, e]): Range => [s + offset, e + offset])
+    .filter(([s, e]) => e > s || /[\p{L}\p{N}]/u.test(original[map[s]] ?? ""))
     .map(([s, e]): Range => [map[s], map[Math.min(e, map.length - 1)]])
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** Share of the query's characters found in the text in the same order (longest common subsequence). */
-export function orderedCoverage(query: string, text: string): number {
-  const q = Array.from(query);
-  let previous = new Array<number>(q.length + 1).fill(0);
-  for (const c of text) {
-    const row = [0];
-    for (let j = 1; j <= q.length; j++) row[j] = c === q[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]);
-    previous = row;
-  }
-  return q.length ? previous[q.length] / q.length : 0;
-}
-
-function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
-}
+export type { SearchDoc };

@@ -4,7 +4,15 @@ import { tokenize } from "./text";
 /** The only copy of the search settings; the build, the browser and the CLI all import these. */
 
 /** Normalized text the engine searches; display text stays in the `SearchDoc`. */
-export type IndexedDoc = { index: number; question: string; answer: string; py: string; pyi: string };
+export type IndexedDoc = {
+  index: number;
+  question: string;
+  answer: string;
+  keywords: string;
+  /** Page and category titles: product names often live there, not in the question. */
+  context: string;
+  answerOffset?: number;
+};
 
 /**
  * Re-ranking of prefiltered candidates: fuse.js token search over bigrams. Threshold 0.34 means a
@@ -20,19 +28,9 @@ export const RERANK_OPTIONS: IFuseOptions<IndexedDoc> = {
   includeMatches: true,
   keys: [
     { name: "question", weight: 3 },
+    { name: "keywords", weight: 2 },
     { name: "answer", weight: 1 },
   ],
-};
-
-/** Pinyin path: spaced words are ANDed (extended search); initials match as substrings. */
-export const PINYIN_OPTIONS: IFuseOptions<IndexedDoc> = {
-  keys: ["py", "pyi"],
-  useExtendedSearch: true,
-  ignoreLocation: true,
-  threshold: 0.25,
-  ignoreFieldNorm: true,
-  minMatchCharLength: 2,
-  includeScore: true,
 };
 
 export const SEARCH_LIMITS = {
@@ -42,8 +40,14 @@ export const SEARCH_LIMITS = {
   candidates: 60,
   /** A candidate must contain at least this share of the query's distinct tokens. */
   minShouldMatch: 0.5,
+  /** How many other candidates are checked for a paraphrase match. */
+  paraphraseChecks: 200,
   /** …or at least this share of its Han characters, in order, in the question (paraphrases). */
   minOrderedCoverage: 0.75,
-  /** Answer text kept in the index, in characters. */
-  answerChars: 600,
+  /** Answer text kept in the index, in characters (nine answers in ten are shorter). */
+  answerChars: 300,
+  /** Part of an answer the ranking and the snippet look at: from this far before the first match… */
+  windowBefore: 40,
+  /** …this many characters. */
+  windowChars: 160,
 } as const;

@@ -1,29 +1,40 @@
-/** One question as the search index ships it to the browser. */
+/**
+ * The search index file (`/search-index/index.<hash>.json`). Compact on the wire: a page table,
+ * each distinct question and answer text once (FAQ sites repeat answers across products), and
+ * pinyin as one syllable per kept character, from which initials and highlight offsets are derived.
+ */
+export type SearchPayload = {
+  version: 2;
+  /** `[url, page title, category title]` */
+  pages: [string, string, string][];
+  /** Distinct questions: `[text, pinyin]`, pinyin one syllable per Han/Latin/digit character, space-separated. */
+  questions: [string, string][];
+  /** Distinct answer texts (plain, capped in length). */
+  answers: string[];
+  /** `[page index, anchor id, question index, answer index, extra keywords]` */
+  docs: [number, string, number, number, string][];
+  /** `[alias, canonical]`: a query containing the alias also searches for the canonical word. */
+  synonyms: [string, string][];
+  /** Pinyin syllable → common characters read that way, for queries typed with a wrong homophone. */
+  readings: Record<string, string>;
+};
+
+/** One question as the engine and the UI see it. */
 export type SearchDoc = {
   /** Anchor id of the question on its page. */
   id: string;
   /** `/<category>/<page>/#<id>` */
   url: string;
   question: string;
-  /** Plain answer text (capped in length). */
   answer: string;
   page: string;
   category: string;
-  /** Pinyin of the question, syllables joined without spaces (computed at build time). */
-  py: string;
-  /** First letters of the question's pinyin syllables. */
-  pyi: string;
+  keywords: string;
+  /** Syllables of the question, one per kept character. */
+  syllables: string[];
 };
 
-/** The search index file: documents only, the engine builds its lookup tables on load. */
-export type SearchPayload = {
-  version: 1;
-  docs: SearchDoc[];
-  /** `[alias, canonical]`: a query containing the alias also searches for the canonical word. */
-  synonyms: [string, string][];
-};
-
-/** Inclusive `[start, end]` ranges into the original string, as fuse.js reports them. */
+/** Inclusive `[start, end]` ranges into the original string. */
 export type Range = [number, number];
 
 export type SearchHit = {

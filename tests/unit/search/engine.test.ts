@@ -56,6 +56,6 @@ describe("search over the seed FAQ", () => {
 
 describe("createSearchEngine", () => {
   it("works on an empty index", () => {
-    expect(createSearchEngine({ version: 1, docs: [], synonyms: [] }).search("实名认证")).toEqual([]);
+    expect(createSearchEngine({ version: 2, pages: [], questions: [], answers: [], docs: [], synonyms: [], readings: {} }).search("实名认证")).toEqual([]);
   });
 });
