@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
 import { SITE } from "@/lib/config";
-import { getSearchIndexUrl } from "@/lib/search-index";
+import { getSearchConfig } from "@/lib/search-config";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,7 +24,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
     <html lang="zh-CN">
       <body>
         <a href="#main" className="skip-link">跳到正文</a>
-        <SiteHeader indexUrl={getSearchIndexUrl()} />
+        <SiteHeader search={getSearchConfig()} />
         <main id="main" className="main">
           {children}
         </main>

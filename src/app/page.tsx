@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SearchBox } from "@/components/search-box";
 import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
-import { getSearchIndexUrl } from "@/lib/search-index";
+import { getSearchConfig } from "@/lib/search-config";
 
 export default function HomePage() {
   const site = getSite();
@@ -12,7 +12,7 @@ export default function HomePage() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">有什么可以帮您？</h1>
         <div className="hero__search">
-          <SearchBox indexUrl={getSearchIndexUrl()} size="hero" />
+          <SearchBox config={getSearchConfig()} size="hero" />
         </div>
       </section>
       {featured.length > 0 && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { markLandingTerms } from "./landing-terms";
 
 const MARK = "data-targeted";
 
@@ -18,6 +19,7 @@ export function HashTarget() {
       const target = findTarget(window.location.hash);
       if (!target) return;
       target.setAttribute(MARK, "");
+      markLandingTerms(target);
       if (scroll) target.scrollIntoView({ block: "start" });
     };
     land(false); // the browser has scrolled already; scrolling again would fight the user

@@ -1,23 +1,27 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import type { SearchConfig } from "@/lib/search-config";
+import type { SearchHit } from "@/search/types";
+import { rememberTerms } from "./landing-terms";
+import { NoResults } from "./no-results";
 import { SearchHitView } from "./search-hit";
 import { useSearch } from "./use-search";
 
-type Props = { indexUrl: string; size?: "header" | "hero"; autoFocus?: boolean };
+type Props = { config: SearchConfig; size?: "header" | "hero" };
 
 const LIMIT = 8;
 /** Typing pauses this long before a search; short, because the engine answers in milliseconds. */
 const DEBOUNCE_MS = 60;
 
 /** Search as you type: an ARIA combobox with a listbox of questions. */
-export function SearchBox({ indexUrl, size = "header" }: Props) {
+export function SearchBox({ config, size = "header" }: Props) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
-  const { status, results, searched, run, prepare } = useSearch(indexUrl, LIMIT);
+  const { status, results, searched, run, prepare } = useSearch(config.indexUrl, LIMIT);
   // The highlighted option belongs to one result list; a new list starts with none.
   const [selection, setSelection] = useState({ results, index: -1 });
   const active = selection.results === results ? selection.index : -1;
@@ -33,6 +37,10 @@ export function SearchBox({ indexUrl, size = "header" }: Props) {
   const listId = `${id}-list`;
   const showList = open && query.trim() !== "" && (results.length > 0 || searched === query.trim() || status === "error");
   const go = (url: string) => window.location.assign(url);
+  const follow = (hit: SearchHit) => {
+    rememberTerms(hit);
+    go(hit.doc.url);
+  };
   const fullResultsUrl = `/search/?q=${encodeURIComponent(query.trim())}`;
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
@@ -49,7 +57,7 @@ export function SearchBox({ indexUrl, size = "header" }: Props) {
     } else if (event.key === "Enter") {
       event.preventDefault();
       const hit = results[active] ?? results[0];
-      if (hit) go(hit.doc.url);
+      if (hit) follow(hit);
       else if (query.trim()) go(fullResultsUrl);
     } else if (event.key === "Escape") {
       if (open && query) setOpen(false);
@@ -58,7 +66,8 @@ export function SearchBox({ indexUrl, size = "header" }: Props) {
   }
 
   return (
-    <div className={`search search--${size}`} role="search">
+    // data-searched names the query the shown results belong to (for tests and benchmarks).
+    <div className={`search search--${size}`} role="search" data-searched={searched}>
       <label htmlFor={`${id}-input`} className="visually-hidden">搜索问题</label>
       <input
         ref={input}
@@ -92,7 +101,7 @@ export function SearchBox({ indexUrl, size = "header" }: Props) {
               aria-selected={i === active}
               className="search__option"
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => go(hit.doc.url)}
+              onClick={() => follow(hit)}
               onMouseMove={() => setActive(() => i)}
             >
               <SearchHitView hit={hit} />
@@ -101,9 +110,18 @@ export function SearchBox({ indexUrl, size = "header" }: Props) {
         </ul>
         <p className="search__status" aria-live="polite">
           {status === "error" ? "搜索暂时不可用，请刷新页面重试。" : results.length === 0 ? "没有找到相关问题" : `${results.length} 个相关问题`}
-          {" · "}
-          <a href={fullResultsUrl} onMouseDown={(e) => e.preventDefault()}>查看全部结果</a>
+          {results.length > 0 && (
+            <>
+              {" · "}
+              <a href={fullResultsUrl} onMouseDown={(e) => e.preventDefault()}>查看全部结果</a>
+            </>
+          )}
         </p>
+        {status !== "error" && results.length === 0 && searched === query.trim() && (
+          <div className="search__empty" onMouseDown={(e) => e.preventDefault()}>
+            <NoResults config={config} />
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,15 +1,16 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { SearchConfig } from "@/lib/search-config";
+import { rememberTerms } from "./landing-terms";
+import { NoResults } from "./no-results";
 import { SearchHitView } from "./search-hit";
 import { useSearch } from "./use-search";
 
-type Props = { indexUrl: string; supportUrl: string; supportLabel: string; popular: { url: string; question: string }[] };
-
 /** The full result list of `/search/?q=…`: a shareable query, read from the address bar. */
-export function SearchResults({ indexUrl, supportUrl, supportLabel, popular }: Props) {
+export function SearchResults({ config }: { config: SearchConfig }) {
   const [query, setQuery] = useState<string | null>(null);
-  const { status, results, searched, run } = useSearch(indexUrl, 50);
+  const { status, results, searched, run } = useSearch(config.indexUrl, 50);
 
   useEffect(() => {
     const read = () => setQuery(new URLSearchParams(window.location.search).get("q") ?? "");
@@ -22,6 +23,12 @@ export function SearchResults({ indexUrl, supportUrl, supportLabel, popular }: P
   }, [query, run]);
 
   const done = query !== null && searched === query.trim();
+  const summary =
+    status === "error" ? "搜索暂时不可用，请刷新页面重试。"
+    : !query?.trim() ? "输入关键词搜索问题"
+    : !done ? "正在搜索…"
+    : results.length ? `“${query}” 的 ${results.length} 个结果`
+    : `没有找到与“${query}”相关的问题`;
   return (
     <section aria-labelledby="results-title">
       <form action="/search/" method="get" className="search-page__form" role="search">
@@ -29,25 +36,21 @@ export function SearchResults({ indexUrl, supportUrl, supportLabel, popular }: P
         <input id="search-page-q" name="q" type="search" defaultValue={query ?? ""} key={query ?? ""} className="search__input" placeholder="搜索问题" enterKeyHint="search" />
         <button type="submit" className="button">搜索</button>
       </form>
-      <h2 id="results-title" className="search-page__summary" aria-live="polite">
-        {status === "error" ? "搜索暂时不可用，请刷新页面重试。" : !query?.trim() ? "输入关键词搜索问题" : !done ? "正在搜索…" : results.length ? `“${query}” 的 ${results.length} 个结果` : `没有找到与“${query}”相关的问题`}
-      </h2>
+      <h2 id="results-title" className="search-page__summary" aria-live="polite">{summary}</h2>
       {done && results.length > 0 && (
         <ol className="results">
           {results.map((hit) => (
             <li key={hit.doc.url} className="results__item">
-              <a href={hit.doc.url} className="results__link">
+              <a href={hit.doc.url} className="results__link" onClick={() => rememberTerms(hit)}>
                 <SearchHitView hit={hit} />
               </a>
             </li>
           ))}
         </ol>
       )}
-      {done && results.length === 0 && (
+      {done && results.length === 0 && query?.trim() && (
         <div className="empty">
-          <p>换个说法试试，或 <a href={supportUrl} target="_blank" rel="noopener noreferrer">{supportLabel}</a>。</p>
-          <h3>常见问题</h3>
-          <ul>{popular.map((p) => <li key={p.url}><a href={p.url}>{p.question}</a></li>)}</ul>
+          <NoResults config={config} />
         </div>
       )}
     </section>

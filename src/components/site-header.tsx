@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { SITE } from "@/lib/config";
+import type { SearchConfig } from "@/lib/search-config";
 import { SearchBox } from "./search-box";
 
-/** Sticky header: the site name and, on every page but the home page (which has its own), search. */
-export function SiteHeader({ indexUrl }: { indexUrl: string }) {
+/** Sticky header: the site name and search (hidden on the home page, whose hero has the big box). */
+export function SiteHeader({ search }: { search: SearchConfig }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -11,7 +12,7 @@ export function SiteHeader({ indexUrl }: { indexUrl: string }) {
           {SITE.name}
         </Link>
         <div className="site-header__search">
-          <SearchBox indexUrl={indexUrl} />
+          <SearchBox config={search} />
         </div>
       </div>
     </header>

@@ -1,8 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { loadSearchEngine } from "@/search/client";
-import type { SearchEngine } from "@/search/engine";
+import { loadSearchClient, type SearchClient } from "@/search/client";
 import type { SearchHit } from "@/search/types";
 
 export type SearchStatus = "idle" | "loading" | "ready" | "error";
@@ -15,14 +14,14 @@ export function useSearch(indexUrl: string, limit: number) {
   const [status, setStatus] = useState<SearchStatus>("idle");
   const [results, setResults] = useState<SearchHit[]>([]);
   const [searched, setSearched] = useState("");
-  const engine = useRef<SearchEngine | null>(null);
+  const engine = useRef<SearchClient | null>(null);
   const seq = useRef(0);
 
-  const prepare = useCallback(async (): Promise<SearchEngine | null> => {
+  const prepare = useCallback(async (): Promise<SearchClient | null> => {
     if (engine.current) return engine.current;
     setStatus("loading");
     try {
-      engine.current = await loadSearchEngine(indexUrl);
+      engine.current = await loadSearchClient(indexUrl);
       setStatus("ready");
       return engine.current;
     } catch {
@@ -42,7 +41,9 @@ export function useSearch(indexUrl: string, limit: number) {
       }
       const ready = await prepare();
       if (!ready || mine !== seq.current) return;
-      setResults(ready.search(trimmed, limit));
+      const hits = await ready.search(trimmed, limit);
+      if (mine !== seq.current) return; // a newer query is under way: never show older results
+      setResults(hits);
       setSearched(trimmed);
     },
     [prepare, limit],

@@ -55,11 +55,36 @@ test("Enter while a pinyin IME is composing opens nothing", async ({ page }) => 
   await expect(page).toHaveURL(new RegExp(`${FAQ}$`));
 });
 
-test("an unrelated query says nothing was found and offers the full search page", async ({ page }) => {
+test("an unrelated query says so, and offers support and popular questions instead of a guess", async ({ page }) => {
   await page.goto(FAQ);
   await page.getByRole("combobox", { name: "搜索问题" }).fill("域名备案");
   await expect(page.getByText("没有找到相关问题")).toBeVisible();
   await expect(page.getByRole("option")).toHaveCount(0);
+  const popup = page.locator(".search__popup");
+  await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeVisible();
+  await expect(popup.getByRole("link", { name: FACE })).toBeVisible();
+});
+
+test("pinyin initials find the question and mark the characters they stand for", async ({ page }) => {
+  await page.goto(FAQ);
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("rlsb");
+  const first = page.getByRole("option").first();
+  await expect(first).toContainText(FACE);
+  await expect(first.locator(".hit__question mark")).toHaveText(["人脸识别"]);
+});
+
+test("the engine runs in a Web Worker, and the matched words are marked where a result lands", async ({ page }) => {
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto("/account/");
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  expect(workers).toHaveLength(1);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#faceiderr$/);
+  await expect
+    .poll(() => page.evaluate(() => [...(CSS.highlights.get("search-terms") ?? [])].map((r) => (r as Range).toString())))
+    .toEqual(expect.arrayContaining(["人脸识别", "失败"]));
 });
 
 test("/search/?q= shows the full result list for a shared query", async ({ page }) => {
