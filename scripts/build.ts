@@ -4,25 +4,28 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeSiteCache } from "../src/content/load";
 import { checkContent } from "./lib/content-report";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
 
 const OUT = path.resolve("out");
 const PREVIOUS = path.resolve("out.previous");
+const SITE_CACHE = path.resolve(".next", "cache", "faq-site.json");
 
 export function build(): boolean {
   const started = Date.now();
-  const { ok } = checkContent();
+  const { ok, site } = checkContent();
   if (!ok) {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
   const stamp = buildStamp();
+  writeSiteCache(SITE_CACHE, site);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
   const next = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_QUIET: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE },
   });
   if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) {
     fs.rmSync(OUT, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { ContentError, formatDiagnostic, hasErrors } from "./errors";
-import { loadSite } from "./load";
+import { loadSite, readSiteCache } from "./load";
 import type { Category, Page, Site } from "./types";
 
 export type { Category, Entry, Page, Section, Site } from "./types";
@@ -10,9 +10,12 @@ let cached: Site | undefined;
 /** The whole site, read once per process. Content errors throw with every `path:line: message`. */
 export function getSite(): Site {
   if (cached) return cached;
+  // Set by scripts/build.ts: the content it has just checked, already parsed.
+  const fromBuild = process.env.FAQ_SITE_CACHE ? readSiteCache(process.env.FAQ_SITE_CACHE) : null;
+  if (fromBuild) return (cached = fromBuild);
   const { site, diagnostics } = loadSite();
   if (hasErrors(diagnostics)) throw new ContentError(diagnostics);
-  if (process.env.FAQ_QUIET !== "1") for (const d of diagnostics) console.warn(formatDiagnostic(d));
+  for (const d of diagnostics) console.warn(formatDiagnostic(d));
   cached = site;
   return site;
 }
