@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { revealTarget } from "./dialect-enhancer";
 import { markLandingTerms } from "./landing-terms";
 
 const MARK = "data-targeted";
@@ -20,7 +21,9 @@ export function HashTarget() {
       if (!target) return;
       target.setAttribute(MARK, "");
       markLandingTerms(target);
-      if (scroll) target.scrollIntoView({ block: "start" });
+      const hidden = target.offsetParent === null; // inside a closed accordion item or another tab
+      revealTarget(target);
+      if (scroll || hidden) target.scrollIntoView({ block: "start" });
     };
     land(false); // the browser has scrolled already; scrolling again would fight the user
     const onHashChange = () => land(true);

@@ -1,6 +1,7 @@
 import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent } from "mdast";
 import type { Parent } from "unist";
 import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 
 /**
  * The dialect's explicit anchors, `[](id:x)`. Real pages put them
@@ -15,10 +16,11 @@ import { SKIP, visit } from "unist-util-visit";
  * Blank ids are kept as `data.blankAnchor` for the checker to warn about.
  */
 export function remarkExplicitAnchors() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, (node, index, parent) => {
       if (node.type === "heading") {
         takeHeadingAnchors(node);
+        if (node.data?.blankAnchor) file.message("anchor `[](id:)` has no id: write one, e.g. [](id:my-question), or remove it", node);
         return SKIP;
       }
       if (node.type === "paragraph" && parent && index !== undefined && isAnchorOnly(node)) {

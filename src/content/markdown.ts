@@ -1,17 +1,22 @@
 import type { Root as HastRoot } from "hast";
 import rehypeExternalLinks from "rehype-external-links";
+import rehypeHighlight from "rehype-highlight";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { VFile } from "vfile";
 import { remarkExplicitAnchors } from "./anchors";
+import { remarkCallouts } from "./callouts";
+import { rehypeFinishImages } from "./html-finish";
 import { SANITIZE_SCHEMA } from "./sanitize";
 
 /**
- * The site's one Markdown processor, created once: Markdown (GFM) → dialect transforms → HTML tree
- * → raw HTML parsed → sanitized. It stops at a HTML tree (hast), not a string, because the page is
+ * The site's one Markdown processor, created once: Markdown (GFM) → dialect transforms (anchors,
+ * callouts) → HTML tree → raw HTML parsed → sanitized → our own attributes (links, images, code
+ * highlighting). Block components (`<dx-tabs>` …) are rewritten before parsing: `dialect-source.ts`. It stops at a HTML tree (hast), not a string, because the page is
  * then cut into questions and each answer is serialized on its own.
  *
  * Why not remark-html: it cannot keep raw HTML while sanitizing (it drops raw nodes before its
@@ -21,14 +26,23 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkExplicitAnchors)
+  .use(remarkCallouts)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
   // After sanitizing, so these attributes are ours: external links open in a new tab, safely.
   .use(rehypeExternalLinks, { target: "_blank", rel: ["noopener", "noreferrer"] })
+  .use(rehypeFinishImages)
+  // Code is highlighted here, at build time: the browser gets coloured HTML and no highlighter.
+  .use(rehypeHighlight, { detect: false, ignoreMissing: true })
   .freeze();
 
-/** Markdown source (without front matter) → sanitized HTML tree with positions of the source lines. */
-export function markdownToHast(markdown: string): HastRoot {
-  return processor.runSync(processor.parse(markdown)) as HastRoot;
+/**
+ * Markdown source (without front matter) → sanitized HTML tree with positions of the source lines,
+ * and the warnings the dialect plugins raised (`line` is a line of `markdown`).
+ */
+export function markdownToHast(markdown: string): { tree: HastRoot; warnings: { line: number; message: string }[] } {
+  const file = new VFile(markdown);
+  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
+  return { tree, warnings: file.messages.map((m) => ({ line: m.line ?? 1, message: m.reason })) };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "./errors";
+import { rewriteDialectBlocks } from "./dialect-source";
 import { parseFrontMatter } from "./front-matter";
 import { markdownToHast } from "./markdown";
 import { structurePage } from "./questions";
@@ -18,7 +19,11 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
   const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
   const fm = parseFrontMatter(text, source.path, PageFrontMatterSchema);
   const meta = fm.data ?? {};
-  const structured = structurePage(markdownToHast(fm.content), { file: source.path, lineOffset: fm.lineOffset });
+  const body = rewriteDialectBlocks(fm.content);
+  const lineOf = (line: number) => (body.lineMap[line - 1] ?? line) + fm.lineOffset;
+  const { tree, warnings } = markdownToHast(body.text);
+  const structured = structurePage(tree, { file: source.path, lineOf });
+  const pluginWarnings = warnings.map((w): Diagnostic => ({ file: source.path, line: lineOf(w.line), severity: "warning", message: w.message }));
   const slug = meta.slug ?? source.fileSlug;
   const page: Page = {
     category: source.category,
@@ -35,7 +40,7 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
     sourcePath: source.path,
   };
   page.description = meta.description ?? defaultDescription(page);
-  const diagnostics = [...fm.diagnostics, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)];
+  const diagnostics = [...fm.diagnostics, ...pluginWarnings, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)];
   return { page, diagnostics };
 }
 

@@ -7,7 +7,8 @@ import { createSlugger } from "./slug";
 import type { Entry, Section } from "./types";
 
 type Structured = { title: string | null; introHtml: string; sections: Section[]; diagnostics: Diagnostic[] };
-type Where = { file: string; lineOffset: number };
+/** `lineOf` turns a line of the parsed text into a line of the source file. */
+type Where = { file: string; lineOf: (line: number) => number };
 
 const HEADING = /^h([1-6])$/;
 const level = (node: RootContent | ElementContent): number =>
@@ -21,7 +22,7 @@ const textOf = (node: Element) => toText(node).replace(/\s+/g, " ").trim();
  */
 export function structurePage(tree: Root, where: Where): Structured {
   const diagnostics: Diagnostic[] = [];
-  const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + where.lineOffset;
+  const lineOf = (node: { position?: { start: { line: number } } }) => where.lineOf(node.position?.start.line ?? 1);
   const nodes = [...tree.children];
   const first = nodes.find((n) => level(n) > 0) as Element | undefined;
   const title = first && level(first) === 1 ? textOf(first) : null;

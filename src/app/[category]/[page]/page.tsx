@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { DialectEnhancer } from "@/components/dialect-enhancer";
 import { FaqEntry } from "@/components/faq-entry";
 import { HashTarget } from "@/components/hash-target";
 import { QuestionIndex } from "@/components/question-index";
@@ -27,6 +28,7 @@ export default async function FaqPage({ params }: FaqPageProps) {
   if (!category || !page) notFound();
   return (
     <article className="faq-page">
+      <DialectEnhancer />
       <HashTarget />
       <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
       <h1>{page.title}</h1>

@@ -1,0 +1,95 @@
+/**
+ * The dialect's block components, rewritten before Markdown parsing. Real pages write
+ *
+ *   <dx-tabs>                      <dx-accordion>              <dx-codeblock>
+ *   ::: 标题                        ::: Error:\sfailed…          ::: Android
+ *   Markdown…                      Markdown…                   code…
+ *   :::                            :::                         :::
+ *   </dx-tabs>                     </dx-accordion>             </dx-codeblock>
+ *
+ * with no blank lines, so CommonMark would swallow the `:::` lines into one raw HTML block. This
+ * pass turns them into plain HTML wrappers surrounded by blank lines, so the Markdown inside is
+ * parsed as Markdown (and code stays code). `lineMap[i]` is the source line of output line i + 1,
+ * so messages still name the writer's line. Fenced code is left alone.
+ */
+export type Rewritten = { text: string; lineMap: number[] };
+
+type Block = "tabs" | "accordion" | "codeblock";
+const OPEN = /^\s*<dx-(tabs|accordion|codeblock)\b[^>]*>\s*$/;
+const CLOSE = /^\s*<\/dx-(tabs|accordion|codeblock)>\s*$/;
+const ALERT_OPEN = /^\s*<dx-alert\b([^>]*)>\s*$/;
+const ALERT_CLOSE = /^\s*<\/dx-alert>\s*$/;
+const PANE = /^\s*>?\s*:::\s*(.*?)\s*$/;
+const FENCE = /^\s*(```|~~~)/;
+
+export function rewriteDialectBlocks(source: string): Rewritten {
+  const out: string[] = [];
+  const lineMap: number[] = [];
+  const emit = (line: number, ...lines: string[]) => lines.forEach((l) => (out.push(l), lineMap.push(line)));
+  const stack: { block: Block; pane: boolean; lang: string }[] = [];
+  let fence = false;
+
+  source.split("\n").forEach((text, i) => {
+    const line = i + 1;
+    const top = stack.at(-1);
+    if (FENCE.test(text) && !(top?.block === "codeblock" && top.pane)) fence = !fence;
+    if (fence) return emit(line, text);
+    let m: RegExpExecArray | null;
+    if ((m = OPEN.exec(text))) {
+      stack.push({ block: m[1] as Block, pane: false, lang: "" });
+      return emit(line, "", `<div class="faq-${m[1]}">`, "");
+    }
+    if (top && CLOSE.test(text)) {
+      stack.pop();
+      return emit(line, "", ...closePane(top), "</div>", "");
+    }
+    if (top && (m = PANE.exec(text))) {
+      const title = m[1].replace(/\\s/g, " ").trim();
+      const closing = closePane(top);
+      if (!title && top.pane) return emit(line, "", ...closing, "");
+      top.pane = true;
+      top.lang = languageOf(title);
+      return emit(line, "", ...closing, ...openPane(top.block, title, top.lang), "");
+    }
+    if ((m = ALERT_OPEN.exec(text))) {
+      const kind = /infotype\s*=\s*["']?(notice|warning)/.test(m[1]) ? "warning" : "note";
+      return emit(line, "", `<div class="faq-callout faq-callout--${kind}">`, `<p class="faq-callout__title">${kind === "warning" ? "注意" : "说明"}</p>`, "");
+    }
+    if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
+    emit(line, repairAnchors(text));
+  });
+  return { text: out.join("\n"), lineMap };
+}
+
+/** Code pane titles name a platform or a language; highlight.js needs a language. */
+const LANGUAGES: Record<string, string> = {
+  android: "java", java: "java", kotlin: "kotlin", ios: "objectivec", "objective-c": "objectivec", objc: "objectivec", swift: "swift",
+  javascript: "javascript", js: "javascript", web: "javascript", typescript: "typescript", ts: "typescript", python: "python",
+  go: "go", golang: "go", php: "php", c: "c", "c++": "cpp", cpp: "cpp", "c#": "csharp", shell: "bash", bash: "bash", json: "json", xml: "xml", html: "xml",
+};
+function languageOf(title: string): string {
+  return LANGUAGES[title.trim().toLowerCase()] ?? "";
+}
+
+/** `[](id:x">…</span>`: an anchor half-rewritten into a span by hand; read it as `[](id:x)`. */
+function repairAnchors(line: string): string {
+  return line.replace(/\[\]\(id:([^)\s"]+)">/g, "[](id:$1)");
+}
+
+function openPane(block: Block, title: string, lang: string): string[] {
+  const label = escapeHtml(title);
+  if (block === "accordion") return [`<details class="faq-accordion__item">`, `<summary>${label}</summary>`, ""];
+  const head = [`<div class="faq-tab">`, `<p class="faq-tab__title">${label}</p>`, ""];
+  return block === "codeblock" ? [...head, "```" + lang] : head;
+}
+
+function closePane(top: { block: Block; pane: boolean }): string[] {
+  if (!top.pane) return [];
+  top.pane = false;
+  if (top.block === "accordion") return ["</details>", ""];
+  return top.block === "codeblock" ? ["```", "", "</div>", ""] : ["</div>", ""];
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
