@@ -21,6 +21,8 @@ const ALERT_OPEN = /^\s*<dx-alert\b([^>]*)>\s*$/;
 const ALERT_CLOSE = /^\s*<\/dx-alert>\s*$/;
 const PANE = /^\s*>?\s*:::\s*(.*?)\s*$/;
 const FENCE = /^\s*(```|~~~)/;
+/** A lone inline tag on its line starts a raw HTML block that swallows the Markdown below it. */
+const LONE_TAG = /^\s*<(img|br|hr)\b[^>]*>\s*$/i;
 
 export function rewriteDialectBlocks(source: string): Rewritten {
   const out: string[] = [];
@@ -45,8 +47,8 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     }
     if (top && (m = PANE.exec(text))) {
       const title = m[1].replace(/\\s/g, " ").trim();
+      if (!title) return emit(line, "", ...closePane(top), ""); // a bare ::: closes the pane
       const closing = closePane(top);
-      if (!title && top.pane) return emit(line, "", ...closing, "");
       top.pane = true;
       top.lang = languageOf(title);
       return emit(line, "", ...closing, ...openPane(top.block, title, top.lang), "");
@@ -56,7 +58,8 @@ export function rewriteDialectBlocks(source: string): Rewritten {
       return emit(line, "", `<div class="faq-callout faq-callout--${kind}">`, `<p class="faq-callout__title">${kind === "warning" ? "注意" : "说明"}</p>`, "");
     }
     if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
-    emit(line, repairAnchors(text));
+    if (LONE_TAG.test(text)) return emit(line, text, "");
+    emit(line, repairEmphasis(repairAnchors(text)));
   });
   return { text: out.join("\n"), lineMap };
 }
@@ -74,6 +77,17 @@ function languageOf(title: string): string {
 /** `[](id:x">…</span>`: an anchor half-rewritten into a span by hand; read it as `[](id:x)`. */
 function repairAnchors(line: string): string {
   return line.replace(/\[\]\(id:([^)\s"]+)">/g, "[](id:$1)");
+}
+
+/**
+ * `**让用户具有操作权限 **来`: a space inside the asterisks stops them being bold, and the reader sees
+ * them. On a line with pairs of `**` (and no code), the space just inside each pair is dropped.
+ */
+function repairEmphasis(line: string): string {
+  if (line.includes("`")) return line;
+  const parts = line.split("**");
+  if (parts.length < 3 || parts.length % 2 === 0) return line;
+  return parts.map((part, i) => (i % 2 === 1 && part.trim() ? part.trim() : part)).join("**");
 }
 
 function openPane(block: Block, title: string, lang: string): string[] {

@@ -3,6 +3,7 @@ import rehypeExternalLinks from "rehype-external-links";
 import rehypeHighlight from "rehype-highlight";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize from "rehype-sanitize";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
@@ -25,6 +26,8 @@ import { SANITIZE_SCHEMA } from "./sanitize";
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  // `**注意：**如果…` is bold to a Chinese reader; plain CommonMark leaves the asterisks visible.
+  .use(remarkCjkFriendly)
   .use(remarkExplicitAnchors)
   .use(remarkCallouts)
   .use(remarkRehype, { allowDangerousHtml: true })

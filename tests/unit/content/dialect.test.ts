@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parsePage } from "@/content/parse";
+import { pageEntries } from "@/content/types";
+
+const parse = (md: string) => parsePage(md, { path: "x.md", category: "c", fileSlug: "x" });
+/** The answer HTML of a page with one question, with the given answer Markdown. */
+const answer = (md: string) => pageEntries(parse(`### 问题？\n\n${md}`).page)[0].html.replace(/\n/g, "");
+
+describe("callouts", () => {
+  it("renders >? as a note and >! as a warning, with or without a space", () => {
+    expect(answer(">? 这是说明。")).toBe('<div class="faq-callout faq-callout--note"><p class="faq-callout__title">说明</p><p>这是说明。</p></div>');
+    expect(answer(">!商业版才有。")).toBe('<div class="faq-callout faq-callout--warning"><p class="faq-callout__title">注意</p><p>商业版才有。</p></div>');
+    expect(answer("> ! 注意这个。")).toContain("faq-callout--warning");
+  });
+
+  it("keeps a list under a marker alone on its line, quoted or lazily continued", () => {
+    expect(answer(">!\n>- 第一条\n>- 第二条")).toBe('<div class="faq-callout faq-callout--warning"><p class="faq-callout__title">注意</p><ul><li>第一条</li><li>第二条</li></ul></div>');
+    expect(answer(">!\n- 到期后释放\n- 数据不可恢复")).toBe('<div class="faq-callout faq-callout--warning"><p class="faq-callout__title">注意</p><ul><li>到期后释放</li><li>数据不可恢复</li></ul></div>');
+  });
+
+  it("reads legacy bold labels and leaves plain quotes alone", () => {
+    expect(answer("> **注意：**如果您发起解封申请。")).toBe('<div class="faq-callout faq-callout--warning"><p class="faq-callout__title">注意</p><p>如果您发起解封申请。</p></div>');
+    expect(answer("> 普通引用。")).toBe("<blockquote><p>普通引用。</p></blockquote>");
+  });
+
+  it("renders <dx-alert> by its infotype", () => {
+    expect(answer('<dx-alert infotype="explain" title="">\n说明内容。\n</dx-alert>')).toBe('<div class="faq-callout faq-callout--note"><p class="faq-callout__title">说明</p><p>说明内容。</p></div>');
+    expect(answer('<dx-alert infotype="notice" title="">\n警告内容。\n</dx-alert>')).toContain("faq-callout--warning");
+  });
+});
+
+describe("dx blocks", () => {
+  it("turns <dx-tabs> panes into titled panes whose Markdown is parsed", () => {
+    expect(answer("<dx-tabs>\n::: 方式一\n1. **登录**控制台\n:::\n::: 方式二\n使用 API。\n:::\n</dx-tabs>")).toBe(
+      '<div class="faq-tabs"><div class="faq-tab"><p class="faq-tab__title">方式一</p><ol><li><strong>登录</strong>控制台</li></ol></div><div class="faq-tab"><p class="faq-tab__title">方式二</p><p>使用 API。</p></div></div>',
+    );
+  });
+
+  it("turns <dx-accordion> items into native <details>, with \\s in titles read as spaces", () => {
+    expect(answer("<dx-accordion>\n::: Error:\\sfailed\\sto\\sdo\\srequest\n网络不通。\n:::\n</dx-accordion>")).toBe(
+      '<div class="faq-accordion"><details class="faq-accordion__item"><summary>Error: failed to do request</summary><p>网络不通。</p></details></div>',
+    );
+  });
+
+  it("keeps <dx-codeblock> panes as highlighted code", () => {
+    const html = answer("<dx-codeblock>\n::: Android \nTXUGCRecord record = this.getRecord();\n:::\n</dx-codeblock>");
+    expect(html).toContain('<p class="faq-tab__title">Android</p>');
+    expect(html).toContain('<code class="hljs language-java">');
+    expect(html).toContain('<span class="hljs-type">TXUGCRecord</span>');
+    expect(html).not.toContain('<p class="faq-tab__title"></p>');
+  });
+
+  it("maps diagnostics after a rewritten block back to the writer's line", () => {
+    const { diagnostics } = parse("### 一？[](id:a)\n\n<dx-tabs>\n::: t\n文字\n:::\n</dx-tabs>\n\n### 二？[](id:a)\n\n答。");
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 9, severity: "error" })]);
+  });
+});
+
+describe("HTML, tables, images, code", () => {
+  it("keeps <br> and <li> in pipe-table cells and rowspan in HTML tables", () => {
+    expect(answer("|码|说明|\n|---|---|\n|15|<li>一</li><li>二</li>|\n|16|第一行<br>第二行|")).toContain("<td>第一行<br>第二行</td>");
+    expect(answer('<table><tr><td rowspan="2">合并</td><td>a</td></tr><tr><td>b</td></tr></table>')).toContain('<td rowspan="2">合并</td>');
+  });
+
+  it("parses the Markdown right below a lone <img> line", () => {
+    expect(answer('<img src="https://a.example/x.png"/>\n8. 按 **Esc** 保存。')).toBe('<img src="https://a.example/x.png" loading="lazy" decoding="async" alt=""><ol start="8"><li>按 <strong>Esc</strong> 保存。</li></ol>');
+  });
+
+  it("loads images lazily and fixes protocol-relative URLs", () => {
+    expect(answer("![图片描述](//host.example/a.png)")).toBe('<p><img src="https://host.example/a.png" alt="图片描述" loading="lazy" decoding="async"></p>');
+  });
+
+  it("highlights fenced code at build time", () => {
+    expect(answer("```bash\necho hi\n```")).toBe('<pre><code class="hljs language-bash"><span class="hljs-built_in">echo</span> hi</code></pre>');
+  });
+
+  it("strips event handlers, scripts, javascript: URLs and iframes", () => {
+    const html = answer('<a onclick="MtaH5.clickStat()" href="https://x.example/">下载</a>\n\n<iframe src="https://evil.example/"></iframe>\n\n[x](javascript:alert(1))');
+    expect(html).not.toMatch(/onclick|iframe|javascript:|evil/);
+    expect(html).toContain('href="https://x.example/"');
+  });
+
+  it("reads **bold** next to Chinese punctuation as bold", () => {
+    expect(answer("单击**确定**。**注意：**保存后生效。")).toBe("<p>单击<strong>确定</strong>。<strong>注意：</strong>保存后生效。</p>");
+  });
+
+  it("repairs bold with a space inside the asterisks", () => {
+    expect(answer("通过 **让用户具有操作权限 **来达到目的，单击** 确定**。")).toBe("<p>通过 <strong>让用户具有操作权限</strong>来达到目的，单击<strong>确定</strong>。</p>");
+  });
+
+  it("decodes entities and escapes, and keeps them as text", () => {
+    expect(answer("使用 &lt;live-pusher&gt; 组件，CentOS 6.\\*")).toBe("<p>使用 &#x3C;live-pusher> 组件，CentOS 6.*</p>");
+  });
+});
+
+describe("anchor repairs and warnings", () => {
+  it("reads an anchor half-rewritten into a span", () => {
+    expect(answer('- [](id:streamname">**流名称**</span>：推流的名称')).toBe('<ul><li><span id="streamname"></span><strong>流名称</strong>：推流的名称</li></ul>');
+  });
+
+  it("warns about a blank anchor id, naming its line", () => {
+    expect(parse("### 问？[](id:)\n\n答。").diagnostics).toEqual([expect.objectContaining({ line: 1, severity: "warning", message: expect.stringContaining("no id") })]);
+  });
+});
