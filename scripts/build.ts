@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeSiteCache } from "../src/content/load";
+import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
 import { checkContent } from "./lib/content-report";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
 
@@ -35,6 +35,8 @@ export function build(): boolean {
   }
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
+  const lock = writeAnchorsLock(site);
+  if (lock) console.error(`✓ recorded new page URLs and anchors in ${path.relative(process.cwd(), lock)}: commit it`);
   console.error(`✓ built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -18,7 +18,8 @@ export function buildStamp(root = process.cwd()): string {
 }
 
 function hashTree(hash: ReturnType<typeof createHash>, file: string): void {
-  if (!fs.existsSync(file)) return;
+  // anchors.lock is written by the build itself, so it is an output, not an input.
+  if (!fs.existsSync(file) || path.basename(file) === "anchors.lock") return;
   const stat = fs.statSync(file);
   if (stat.isDirectory()) {
     for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name));

@@ -2,12 +2,12 @@ import type { Entry } from "@/content";
 import { CopyLink } from "./copy-link";
 
 /** A question as a heading (`h2`, or `h3` inside a group) with its answer and a permalink. */
-export function FaqEntry({ entry, level }: { entry: Entry; level: 2 | 3 }) {
+export function FaqEntry({ entry, level, aliases }: { entry: Entry; level: 2 | 3; aliases?: string[] }) {
   const Heading = `h${level}` as const;
   return (
     <section className="entry" aria-labelledby={entry.id}>
       <div className="entry__head">
-        <Heading id={entry.id} className="entry__question">
+        <Heading id={entry.id} className="entry__question" data-aliases={aliases?.length ? aliases.join(" ") : undefined}>
           {entry.question}
         </Heading>
         <CopyLink id={entry.id} question={entry.question} />

@@ -17,13 +17,15 @@ export function HashTarget() {
     document.documentElement.classList.add("js");
     const land = (scroll: boolean) => {
       document.querySelector(`[${MARK}]`)?.removeAttribute(MARK);
-      const target = findTarget(window.location.hash);
+      const hash = window.location.hash; // before findTarget, which may correct the address
+      const target = findTarget(hash);
       if (!target) return;
       target.setAttribute(MARK, "");
       markLandingTerms(target);
-      const hidden = target.offsetParent === null; // inside a closed accordion item or another tab
+      // The browser scrolled only if the id matched and the target was visible.
+      const browserMissed = target.offsetParent === null || target.id !== safeDecode(hash.slice(1));
       revealTarget(target);
-      if (scroll || hidden) target.scrollIntoView({ block: "start" });
+      if (scroll || browserMissed) target.scrollIntoView({ block: "start" });
     };
     land(false); // the browser has scrolled already; scrolling again would fight the user
     const onHashChange = () => land(true);
@@ -36,7 +38,26 @@ export function HashTarget() {
 function findTarget(hash: string): HTMLElement | null {
   if (hash.length < 2) return null;
   const raw = hash.slice(1);
-  return document.getElementById(raw) ?? document.getElementById(safeDecode(raw));
+  const id = safeDecode(raw);
+  return document.getElementById(raw) ?? document.getElementById(id) ?? findRenamed(id);
+}
+
+/**
+ * Links published before an anchor was renamed: a writer-listed alias (`data-aliases`), or the old
+ * documentation site's fragment, the heading text percent-encoded with `.` for `%` (`#.E5.A6.82…`).
+ * The address is corrected to the current id, so a copied link is the new one.
+ */
+function findRenamed(id: string): HTMLElement | null {
+  const aliased = [...document.querySelectorAll<HTMLElement>("[data-aliases]")].find((el) => el.dataset.aliases!.split(" ").includes(id));
+  const legacy = /^(\.[0-9A-F]{2}|[\w-])+$/i.test(id) && id.includes(".") ? comparable(safeDecode(id.replace(/\.([0-9A-F]{2})/gi, "%$1"))) : null;
+  const found = aliased ?? (legacy ? [...document.querySelectorAll<HTMLElement>(".entry__question, .group > h2")].find((h) => comparable(h.textContent ?? "") === legacy) : undefined);
+  if (found?.id) window.history.replaceState(null, "", `#${encodeURIComponent(found.id)}`);
+  return found ?? null;
+}
+
+/** Heading text without spaces, underscores and punctuation, as old fragments encoded it. */
+function comparable(text: string): string {
+  return text.replace(/[\s_\p{P}]/gu, "").toLowerCase();
 }
 
 function safeDecode(value: string): string {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { checkLock, parseLock, updatedLock } from "./anchors-lock";
 import type { Diagnostic } from "./errors";
 import { parsePage } from "./parse";
 import { normalize } from "../search/text";
@@ -111,5 +112,30 @@ export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, s
     return { synonyms, diagnostics: [] };
   } catch (error) {
     return { synonyms: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
+  }
+}
+
+/** `anchors.lock` of the content folder (see anchors-lock.ts); `ANCHORS_LOCK` may point elsewhere. */
+export function lockPath(dir: string = contentDir()): string {
+  return process.env.ANCHORS_LOCK ? path.resolve(process.env.ANCHORS_LOCK) : path.join(dir, "anchors.lock");
+}
+
+export function checkAnchorsLock(site: Site, dir: string = contentDir()): Diagnostic[] {
+  const file = lockPath(dir);
+  if (!fs.existsSync(file)) return [];
+  return checkLock(site, parseLock(fs.readFileSync(file, "utf8")), path.relative(dir, file) || file);
+}
+
+/** Records what this build published. A read-only content folder (a shared corpus) is left alone. */
+export function writeAnchorsLock(site: Site, dir: string = contentDir()): string | null {
+  const file = lockPath(dir);
+  const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const after = updatedLock(site, parseLock(before));
+  if (after === before) return null;
+  try {
+    fs.writeFileSync(file, after);
+    return file;
+  } catch {
+    return null;
   }
 }

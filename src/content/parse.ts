@@ -35,6 +35,7 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
     updated: meta.updated ?? null,
     featured: meta.featured ?? [],
     keywords: meta.keywords ?? {},
+    aliases: meta.aliases ?? {},
     introHtml: structured.introHtml,
     sections: structured.sections,
     sourcePath: source.path,
@@ -54,7 +55,11 @@ function defaultDescription(page: Page): string {
 /** `featured` and `keywords` must name questions of this page. */
 function checkQuestionIds(page: Page, lineOffset: number): Diagnostic[] {
   const ids = new Set(pageEntries(page).map((e) => e.id));
-  const named = [...page.featured.map((id) => ["featured", id]), ...Object.keys(page.keywords).map((id) => ["keywords", id])];
+  const named = [
+    ...page.featured.map((id) => ["featured", id]),
+    ...Object.keys(page.keywords).map((id) => ["keywords", id]),
+    ...Object.keys(page.aliases).map((id) => ["aliases", id]),
+  ];
   return named
     .filter(([, id]) => !ids.has(id))
     .map(([key, id]) => ({

@@ -29,6 +29,8 @@ export const PageFrontMatterSchema = z
     slug: Slug.optional(),
     /** Question ids to feature on the home page and in empty search results. */
     featured: z.array(AnchorId).optional(),
+    /** Old ids of renamed questions, by current id: `{ faceiderr: [face-error] }`; old links still land. */
+    aliases: z.record(AnchorId, z.array(AnchorId)).optional(),
     /** Extra search words per question id, e.g. `{ faceiderr: [刷脸, 活体检测] }`. */
     keywords: z.record(AnchorId, z.array(z.string().trim().min(1))).optional(),
   })

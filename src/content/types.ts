@@ -27,6 +27,8 @@ export type Page = {
   order: number | null;
   updated: string | null;
   featured: string[];
+  /** Old ids by current question id. */
+  aliases: Record<string, string[]>;
   /** Extra search words by question id. */
   keywords: Record<string, string[]>;
   /** Content before the first question. */

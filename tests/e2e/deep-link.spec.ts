@@ -36,3 +36,10 @@ test("the copy-link control copies the question's full URL", async ({ page, cont
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\/account\/real-name-auth\/#faceiderr$/);
 });
+
+test("an old dot-encoded fragment of a heading lands on the question and shows its current id", async ({ page }) => {
+  const legacy = "." + [...new TextEncoder().encode("实名认证审核不通过怎么办？")].map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(".");
+  await page.goto(`${FAQ}#${legacy}`);
+  await expectLandedOn(page, `[id="${AUTO_ID}"]`);
+  await expect(page).toHaveURL(new RegExp(`#${encodeURIComponent(AUTO_ID)}$`));
+});

@@ -44,10 +44,10 @@ export default async function FaqPage({ params }: FaqPageProps) {
           <section key={section.id ?? i} aria-labelledby={section.id ?? undefined} className="group">
             <h2 id={section.id ?? undefined}>{section.title}</h2>
             {section.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: section.introHtml }} />}
-            {section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={3} />)}
+            {section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={3} aliases={page.aliases[e.id]} />)}
           </section>
         ) : (
-          section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={2} />)
+          section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={2} aliases={page.aliases[e.id]} />)
         ),
       )}
     </article>

@@ -1,0 +1,74 @@
+// `npm run bench:build -- --content DIR`: builds the site from DIR into a scratch copy of the project
+// and prints build time, peak memory (all build processes together), page count and output size.
+// The project's own out/ is not touched.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const i = process.argv.indexOf("--content");
+const content = i > 0 ? path.resolve(process.argv[i + 1]) : path.resolve("content");
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "faq-bench-build-"));
+for (const entry of ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json"]) {
+  fs.cpSync(entry, path.join(scratch, entry), { recursive: true });
+}
+fs.symlinkSync(path.resolve("node_modules"), path.join(scratch, "node_modules"));
+
+const started = Date.now();
+const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {
+  cwd: scratch,
+  env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let log = "";
+child.stdout.on("data", (d) => (log += d));
+child.stderr.on("data", (d) => (log += d));
+
+// Peak memory: the sum of resident memory of the build and all its descendants, sampled.
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+const code: number = await new Promise((resolve) => child.on("exit", resolve));
+clearInterval(sampler);
+const seconds = (Date.now() - started) / 1000;
+
+const out = path.join(scratch, "out");
+const pages = fs.existsSync(out) ? (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith("index.html")).length : 0;
+console.log(code === 0 ? "build: ok" : `build: FAILED (exit ${code})\n${log.slice(-3000)}`);
+console.log(`content: ${content}`);
+console.log(`build time: ${seconds.toFixed(1)} s (content check + next build + export)`);
+console.log(`peak memory (all processes): ${(peak / 1024 / 1024).toFixed(0)} MB`);
+console.log(`pages written: ${pages}; out/ size: ${(dirSize(out) / 1024 / 1024).toFixed(1)} MB`);
+fs.rmSync(scratch, { recursive: true, force: true });
+process.exit(code);
+
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).map(Number)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function dirSize(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => {
+    const stat = fs.statSync(path.join(dir, f));
+    return n + (stat.isFile() ? stat.size : 0);
+  }, 0);
+}
