@@ -4,6 +4,9 @@ import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
 import { getSearchConfig } from "@/lib/search-config";
 
+/** Pages listed per category card; the category page lists them all. */
+const CARD_PAGES = 6;
+
 export default function HomePage() {
   const site = getSite();
   const featured = getFeaturedQuestions(site);
@@ -33,12 +36,13 @@ export default function HomePage() {
               <h3 className="card__title"><Link href={category.url}>{category.title}</Link></h3>
               {category.description && <p className="card__text">{category.description}</p>}
               <ul className="card__pages">
-                {category.pages.map((page) => (
+                {category.pages.slice(0, CARD_PAGES).map((page) => (
                   <li key={page.slug}>
                     <Link href={page.url}>{page.title}</Link> <span className="muted">（{pageEntries(page).length} 个问题）</span>
                   </li>
                 ))}
               </ul>
+              {category.pages.length > CARD_PAGES && <Link href={category.url} className="more">查看全部 {category.pages.length} 个页面</Link>}
             </li>
           ))}
         </ul>

@@ -12,7 +12,8 @@
  * parsed as Markdown (and code stays code). `lineMap[i]` is the source line of output line i + 1,
  * so messages still name the writer's line. Fenced code is left alone.
  */
-export type Rewritten = { text: string; lineMap: number[] };
+export type Rewritten = { text: string; lineMap: number[]; warnings: { line: number; message: string }[] };
+const KNOWN = new Set(["tabs", "accordion", "codeblock", "alert"]);
 
 type Block = "tabs" | "accordion" | "codeblock";
 const OPEN = /^\s*<dx-(tabs|accordion|codeblock)\b[^>]*>\s*$/;
@@ -29,6 +30,7 @@ export function rewriteDialectBlocks(source: string): Rewritten {
   const lineMap: number[] = [];
   const emit = (line: number, ...lines: string[]) => lines.forEach((l) => (out.push(l), lineMap.push(line)));
   const stack: { block: Block; pane: boolean; lang: string }[] = [];
+  const warnings: Rewritten["warnings"] = [];
   let fence = false;
 
   source.split("\n").forEach((text, i) => {
@@ -36,6 +38,9 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     const top = stack.at(-1);
     if (FENCE.test(text) && !(top?.block === "codeblock" && top.pane)) fence = !fence;
     if (fence) return emit(line, text);
+    for (const [, name] of text.matchAll(/<dx-([\w-]+)/g)) {
+      if (!KNOWN.has(name)) warnings.push({ line, message: `unknown component <dx-${name}>: its content is shown as plain text; use <dx-tabs>, <dx-accordion>, <dx-codeblock> or <dx-alert>` });
+    }
     let m: RegExpExecArray | null;
     if ((m = OPEN.exec(text))) {
       stack.push({ block: m[1] as Block, pane: false, lang: "" });
@@ -61,7 +66,7 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     if (LONE_TAG.test(text)) return emit(line, text, "");
     emit(line, repairEmphasis(repairAnchors(text)));
   });
-  return { text: out.join("\n"), lineMap };
+  return { text: out.join("\n"), lineMap, warnings };
 }
 
 /** Code pane titles name a platform or a language; highlight.js needs a language. */

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkLock, parseLock, updatedLock } from "./anchors-lock";
-import type { Diagnostic } from "./errors";
+import { applyStrictness, type Diagnostic } from "./errors";
 import { parsePage } from "./parse";
 import { normalize } from "../search/text";
-import { CategorySchema, SlugSchema, SynonymsSchema, type CategoryMeta } from "./schema";
+import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
 import type { Site } from "./types";
 
@@ -35,7 +35,8 @@ export function loadSite(dir: string = contentDir()): { site: Site; diagnostics:
     sources.push(readCategory(dir, folder.name, folder.name, diagnostics));
   }
   const assembled = assembleSite(sources);
-  return { site: assembled.site, diagnostics: [...diagnostics, ...assembled.diagnostics] };
+  const strict = readSiteSettings(dir, diagnostics).strict ?? false;
+  return { site: assembled.site, diagnostics: applyStrictness([...diagnostics, ...assembled.diagnostics], strict) };
 }
 
 /**
@@ -66,6 +67,16 @@ function readCategory(root: string, folder: string, slug: string, diagnostics: D
     return page;
   });
   return { slug, meta, metaPath, pages };
+}
+
+/** `_site.yml`: settings of the whole content tree (see SiteSettingsSchema). */
+function readSiteSettings(dir: string, diagnostics: Diagnostic[]): SiteSettings {
+  const file = path.join(dir, "_site.yml");
+  if (!fs.existsSync(file)) return {};
+  const result = SiteSettingsSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")) ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) diagnostics.push({ file: "_site.yml", line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
+  return {};
 }
 
 function readCategoryMeta(abs: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {

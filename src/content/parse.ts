@@ -2,7 +2,7 @@ import type { Diagnostic } from "./errors";
 import { rewriteDialectBlocks } from "./dialect-source";
 import { parseFrontMatter } from "./front-matter";
 import { markdownToHast } from "./markdown";
-import { structurePage } from "./questions";
+import { linksAndIds, structurePage } from "./questions";
 import { PageFrontMatterSchema } from "./schema";
 import { pageEntries, type Page } from "./types";
 
@@ -23,7 +23,11 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
   const lineOf = (line: number) => (body.lineMap[line - 1] ?? line) + fm.lineOffset;
   const { tree, warnings } = markdownToHast(body.text);
   const structured = structurePage(tree, { file: source.path, lineOf });
-  const pluginWarnings = warnings.map((w): Diagnostic => ({ file: source.path, line: lineOf(w.line), severity: "warning", message: w.message }));
+  const { links, ids } = linksAndIds(tree, lineOf);
+  const pluginWarnings = [
+    ...body.warnings.map((w): Diagnostic => ({ file: source.path, line: w.line + fm.lineOffset, severity: "warning", message: w.message })),
+    ...warnings.map((w): Diagnostic => ({ file: source.path, line: lineOf(w.line), severity: "warning", message: w.message })),
+  ];
   const slug = meta.slug ?? source.fileSlug;
   const page: Page = {
     category: source.category,
@@ -36,6 +40,9 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
     featured: meta.featured ?? [],
     keywords: meta.keywords ?? {},
     aliases: meta.aliases ?? {},
+    docId: meta.docId ?? null,
+    links,
+    ids,
     introHtml: structured.introHtml,
     sections: structured.sections,
     sourcePath: source.path,

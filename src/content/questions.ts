@@ -28,7 +28,7 @@ export function structurePage(tree: Root, where: Where): Structured {
   const title = first && level(first) === 1 ? textOf(first) : null;
   if (title !== null) nodes.splice(nodes.indexOf(first!), 1);
 
-  assignIds(tree, lineOf, (message, node) => diagnostics.push({ file: where.file, line: lineOf(node), severity: "error", message }));
+  assignIds(tree, lineOf, (message, node) => diagnostics.push({ file: where.file, line: lineOf(node), severity: "error", message, legacy: true }));
   const qLevel = questionLevel(nodes.filter((n): n is Element => level(n) > 1));
 
   const intro: RootContent[] = [];
@@ -61,6 +61,17 @@ export function structurePage(tree: Root, where: Where): Structured {
   return { title, introHtml: serialize(intro), sections: sections.filter((s) => s.entries.length > 0 || s.introHtml.trim()), diagnostics };
 }
 
+/** Links (with source lines) and element ids of a page, for the link check. */
+export function linksAndIds(tree: Root, lineOf: (line: number) => number): { links: { href: string; line: number }[]; ids: string[] } {
+  const links: { href: string; line: number }[] = [];
+  const ids: string[] = [];
+  visit(tree, "element", (node) => {
+    if (typeof node.properties.id === "string") ids.push(node.properties.id);
+    if (node.tagName === "a" && typeof node.properties.href === "string") links.push({ href: node.properties.href, line: lineOf(node.position?.start.line ?? 1) });
+  });
+  return { links, ids };
+}
+
 /** The level most headings ending in a question mark use; without any, the shallowest repeated one. */
 export function questionLevel(headings: Element[]): number {
   const counts = new Map<number, { all: number; asks: number }>();
@@ -84,8 +95,12 @@ function assignIds(tree: Root, lineOf: (node: Element) => number, error: (messag
     const id = node.properties.id;
     if (typeof id !== "string") return;
     const seen = explicit.get(id);
-    if (seen) error(`anchor id "${id}" is used twice on this page (first at line ${lineOf(seen)}): give each question its own id`, node);
-    else explicit.set(id, node);
+    if (!seen) explicit.set(id, node);
+    else {
+      // The first keeps the id; the later element loses it (a heading then gets a slug of its own).
+      error(`anchor id "${id}" is used twice on this page (first at line ${lineOf(seen)}): give each question its own id (the first keeps it)`, node);
+      delete node.properties.id;
+    }
   });
   const slugger = createSlugger(explicit.keys());
   visit(tree, "element", (node) => {

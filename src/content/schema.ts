@@ -29,6 +29,8 @@ export const PageFrontMatterSchema = z
     slug: Slug.optional(),
     /** Question ids to feature on the home page and in empty search results. */
     featured: z.array(AnchorId).optional(),
+    /** Documentation id this page replaces, e.g. `378/34075`: links to it become links here. */
+    docId: z.string().regex(/^\d+\/\d+$/, "write the document id as product/document, e.g. 378/34075").optional(),
     /** Old ids of renamed questions, by current id: `{ faceiderr: [face-error] }`; old links still land. */
     aliases: z.record(AnchorId, z.array(AnchorId)).optional(),
     /** Extra search words per question id, e.g. `{ faceiderr: [刷脸, 活体检测] }`. */
@@ -45,9 +47,21 @@ export const CategorySchema = z
   })
   .strict();
 
+/** `_site.yml` at the top of the content folder. */
+export const SiteSettingsSchema = z
+  .object({
+    /**
+     * Repeated ids and links to missing anchors are errors (a build stops) instead of warnings.
+     * Set it for content written for this site; imported documentation builds without it.
+     */
+    strict: z.boolean().optional(),
+  })
+  .strict();
+
 /** `_search/synonyms.yml`: the word the content uses → what customers type instead. */
 export const SynonymsSchema = z.record(z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1));
 
 export type PageFrontMatter = z.infer<typeof PageFrontMatterSchema>;
 export type CategoryMeta = z.infer<typeof CategorySchema>;
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
 export { Slug as SlugSchema };

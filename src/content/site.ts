@@ -1,4 +1,5 @@
 import type { Diagnostic } from "./errors";
+import { checkLinks, resolveDocLinks } from "./links";
 import type { CategoryMeta } from "./schema";
 import type { Category, Page, Site } from "./types";
 
@@ -12,7 +13,7 @@ export function compareByOrder(a: { order: number | null; slug: string }, b: { o
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
-/** Assembles categories into the site, sorted, and reports pages that would share a URL. */
+/** Assembles categories into the site, sorted; links between pages resolved and checked. */
 export function assembleSite(sources: CategorySource[]): { site: Site; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const categories: Category[] = sources
@@ -35,5 +36,7 @@ export function assembleSite(sources: CategorySource[]): { site: Site; diagnosti
       };
     })
     .sort(compareByOrder);
-  return { site: { categories }, diagnostics };
+  const site = { categories };
+  resolveDocLinks(site);
+  return { site, diagnostics: [...diagnostics, ...checkLinks(site)] };
 }

@@ -34,6 +34,12 @@ export type Page = {
   /** Content before the first question. */
   introHtml: string;
   sections: Section[];
+  /** Documentation id this page stands for (`378/34075`): links to that document come here. */
+  docId: string | null;
+  /** Every link in the page and its source line, for the link check. */
+  links: { href: string; line: number }[];
+  /** Every element id in the page's HTML (questions, groups, inline targets). */
+  ids: string[];
   /** Path of the source file, relative to the content folder. */
   sourcePath: string;
 };
