@@ -5,5 +5,5 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "out/**", "out.*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "out.*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**", ".bench-build/**"]),
 ]);

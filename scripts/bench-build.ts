@@ -3,16 +3,17 @@
 // The project's own out/ is not touched.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 const i = process.argv.indexOf("--content");
 const content = i > 0 ? path.resolve(process.argv[i + 1]) : path.resolve("content");
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "faq-bench-build-"));
-for (const entry of ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json"]) {
+// Inside the project, without a lock file of its own, so Next resolves packages from the project's
+// node_modules (Turbopack does not follow a node_modules link that leaves its root).
+fs.mkdirSync(".bench-build", { recursive: true });
+const scratch = fs.mkdtempSync(path.resolve(".bench-build", "run-"));
+for (const entry of ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json"]) {
   fs.cpSync(entry, path.join(scratch, entry), { recursive: true });
 }
-fs.symlinkSync(path.resolve("node_modules"), path.join(scratch, "node_modules"));
 
 const started = Date.now();
 const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {

@@ -11,6 +11,13 @@ import { buildStamp, STAMP_FILE } from "./lib/stamp";
 const OUT = path.resolve("out");
 const PREVIOUS = path.resolve("out.previous");
 const SITE_CACHE = path.resolve(".next", "cache", "faq-site.json");
+/** Next's CLI, from this project's node_modules (found upwards, as Node resolves packages). */
+const NEXT_BIN = (() => {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
+    if (fs.existsSync(bin) || dir === path.dirname(dir)) return bin;
+  }
+})();
 
 export function build(): boolean {
   const started = Date.now();
@@ -19,11 +26,12 @@ export function build(): boolean {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
+  console.error(`✓ content checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stamp = buildStamp();
   writeSiteCache(SITE_CACHE, site);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
-  const next = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+  const next = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE },
   });
