@@ -1,13 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
-import { SITE } from "@/lib/config";
+import { OPEN_GRAPH_BASE, SITE } from "@/lib/config";
 import { getSearchConfig } from "@/lib/search-config";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: SITE.name, template: `%s - ${SITE.name}` },
   description: "常见问题解答：搜索问题，快速找到答案。",
-  ...(SITE.url ? { metadataBase: new URL(SITE.url) } : {}),
+  metadataBase: new URL(SITE.url),
+  icons: { icon: "/favicon.svg" },
+  openGraph: { type: "website", ...OPEN_GRAPH_BASE },
 };
 
 export const viewport: Viewport = {

@@ -1,8 +1,11 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/components/search-box";
 import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
 import { getSearchConfig } from "@/lib/search-config";
+
+export const metadata: Metadata = { alternates: { canonical: "/" } };
 
 /** Pages listed per category card; the category page lists them all. */
 const CARD_PAGES = 6;

@@ -67,7 +67,7 @@ export function SearchBox({ config, size = "header" }: Props) {
 
   return (
     // data-searched names the query the shown results belong to (for tests and benchmarks).
-    <div className={`search search--${size}`} role="search" data-searched={searched}>
+    <div className={`search search--${size}`} role="search" aria-label={size === "hero" ? "搜索问题" : "全站搜索"} data-searched={searched}>
       <label htmlFor={`${id}-input`} className="visually-hidden">搜索问题</label>
       <input
         ref={input}

@@ -31,7 +31,7 @@ export function SearchResults({ config }: { config: SearchConfig }) {
     : `没有找到与“${query}”相关的问题`;
   return (
     <section aria-labelledby="results-title">
-      <form action="/search/" method="get" className="search-page__form" role="search">
+      <form action="/search/" method="get" className="search-page__form" role="search" aria-label="搜索结果页">
         <label htmlFor="search-page-q" className="visually-hidden">搜索问题</label>
         <input id="search-page-q" name="q" type="search" defaultValue={query ?? ""} key={query ?? ""} className="search__input" placeholder="搜索问题" enterKeyHint="search" />
         <button type="submit" className="button">搜索</button>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getSite, pageEntries } from "@/content";
 
 type CategoryPageProps = { params: Promise<{ category: string }> };
@@ -14,7 +15,9 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
   const category = getCategory((await params).category);
-  return category ? { title: category.title, description: category.description || undefined, alternates: { canonical: category.url } } : {};
+  if (!category) return {};
+  const description = category.description || `${category.title}：${category.pages.map((p) => p.title).join("、")}`.slice(0, 150);
+  return { title: category.title, description, alternates: { canonical: category.url }, openGraph: { ...OPEN_GRAPH_BASE, title: category.title, description, url: category.url } };
 }
 
 export default async function CategoryPage({ params }: CategoryPageProps) {

@@ -5,7 +5,9 @@ import { DialectEnhancer } from "@/components/dialect-enhancer";
 import { FaqEntry } from "@/components/faq-entry";
 import { HashTarget } from "@/components/hash-target";
 import { QuestionIndex } from "@/components/question-index";
+import { OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getPage, getSite } from "@/content";
+import { faqPageJsonLd, jsonLdText } from "@/lib/structured-data";
 
 type FaqPageProps = { params: Promise<{ category: string; page: string }> };
 
@@ -18,7 +20,13 @@ export function generateStaticParams() {
 export async function generateMetadata({ params }: FaqPageProps): Promise<Metadata> {
   const { category, page: slug } = await params;
   const page = getPage(category, slug);
-  return page ? { title: page.title, description: page.description, alternates: { canonical: page.url } } : {};
+  if (!page) return {};
+  return {
+    title: page.title,
+    description: page.description,
+    alternates: { canonical: page.url },
+    openGraph: { ...OPEN_GRAPH_BASE, type: "article", title: page.title, description: page.description, url: page.url, ...(page.updated ? { modifiedTime: page.updated } : {}) },
+  };
 }
 
 export default async function FaqPage({ params }: FaqPageProps) {
@@ -28,6 +36,9 @@ export default async function FaqPage({ params }: FaqPageProps) {
   if (!category || !page) notFound();
   return (
     <article className="faq-page">
+      {faqPageJsonLd(category, page).map((data, i) => (
+        <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
+      ))}
       <DialectEnhancer />
       <HashTarget />
       <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
