@@ -60,6 +60,11 @@ describe("HTML, tables, images, code", () => {
   it("keeps <br> and <li> in pipe-table cells and rowspan in HTML tables", () => {
     expect(answer("|码|说明|\n|---|---|\n|15|<li>一</li><li>二</li>|\n|16|第一行<br>第二行|")).toContain("<td>第一行<br>第二行</td>");
     expect(answer('<table><tr><td rowspan="2">合并</td><td>a</td></tr><tr><td>b</td></tr></table>')).toContain('<td rowspan="2">合并</td>');
+    expect(answer("|码|说明|\n|---|---|\n|15|<li>一</li> <li>二</li>|")).toContain("<td><ul><li>一</li><li>二</li></ul></td>");
+  });
+
+  it("drops obsolete layout attributes, so pages stay valid HTML", () => {
+    expect(answer('<table><tr><th width="20%">名</th><td align="center">值</td></tr></table>')).toContain("<th>名</th><td>值</td>");
   });
 
   it("parses the Markdown right below a lone <img> line", () => {
