@@ -11,8 +11,9 @@ type Parsed<T> = { data: T | null; content: string; lineOffset: number; diagnost
 export function parseFrontMatter<T>(raw: string, file: string, schema: ZodType<T>): Parsed<T> {
   let parsed: { data: unknown; content: string };
   try {
-    // gray-matter caches by input string and hands back the same object; copy `data` before use.
-    const result = matter(raw);
+    // Any options object turns off gray-matter's cache, a plain object keyed by the file's text:
+    // a page reading "valueOf" would get Object.prototype.valueOf back (found by a property test).
+    const result = matter(raw, {});
     parsed = { data: { ...result.data }, content: result.content };
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;

@@ -126,6 +126,10 @@ describe("defaults and front matter", () => {
     expect(parse("---\ntitle: [oops\n---\n### 问？\n\n答。").diagnostics[0].message).toContain("not valid YAML");
   });
 
+  it("parses pages whose whole text is an Object property name", () => {
+    for (const text of ["valueOf", "toString", "constructor", "__proto__"]) expect(parse(text).page.title).toBe("x");
+  });
+
   it("counts source lines from the top of the file, front matter included", () => {
     const { page } = parse("---\ntitle: t\n---\n\n### 问？\n\n答。");
     expect(pageEntries(page)[0].line).toBe(5);
