@@ -18,7 +18,8 @@ step typecheck bash -c 'rm -f tsconfig.tsbuildinfo && npx next typegen >/dev/nul
 echo "── unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npx tsx scripts/build.ts
-step html-validate bash -c 'test -f out/index.html && npx html-validate "out/**/*.html"' 
+step html-validate bash -c 'test -f out/index.html && npx html-validate "out/**/*.html"'
+step budget npx tsx scripts/budget.ts
 if grep -q "^pass build" reports/steps.txt && bash scripts/ensure-chromium.sh; then
   echo "── browser tests"
   PW_JSON=reports/playwright.json npx playwright test
