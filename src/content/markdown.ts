@@ -3,6 +3,7 @@ import rehypeExternalLinks from "rehype-external-links";
 import rehypeHighlight from "rehype-highlight";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize from "rehype-sanitize";
+import remarkBreaks from "remark-breaks";
 import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -28,6 +29,9 @@ const processor = unified()
   .use(remarkGfm)
   // `**注意：**如果…` is bold to a Chinese reader; plain CommonMark leaves the asterisks visible.
   .use(remarkCjkFriendly)
+  // Writers put one item per line ("微信扫码：即时完成" ⏎ "人脸识别：即时完成") and the documentation
+  // shows them so; CommonMark would join them with spaces, which also puts spaces between Chinese words.
+  .use(remarkBreaks)
   .use(remarkExplicitAnchors)
   .use(remarkCallouts)
   .use(remarkRehype, { allowDangerousHtml: true })

@@ -85,6 +85,10 @@ describe("HTML, tables, images, code", () => {
     expect(html).toContain('href="https://x.example/"');
   });
 
+  it("shows one line per line, as the writer wrote them", () => {
+    expect(answer("微信扫码：即时完成\n人脸识别：即时完成")).toBe("<p>微信扫码：即时完成<br>人脸识别：即时完成</p>");
+  });
+
   it("reads **bold** next to Chinese punctuation as bold", () => {
     expect(answer("单击**确定**。**注意：**保存后生效。")).toBe("<p>单击<strong>确定</strong>。<strong>注意：</strong>保存后生效。</p>");
   });
