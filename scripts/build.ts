@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
 import { checkContent } from "./lib/content-report";
+import { addCspMetaTags } from "./lib/csp";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
 
 const OUT = path.resolve("out");
@@ -41,6 +42,7 @@ export function build(): boolean {
     console.error("✗ build failed (above); the previous out/ is unchanged.");
     return false;
   }
+  addCspMetaTags(OUT);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);

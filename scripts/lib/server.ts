@@ -9,6 +9,25 @@ import sirv from "sirv";
  * the 404 page and cache headers.
  */
 export function createStaticServer(outDir: string): http.Server {
+  const policies = new Map<string, string>();
+  /** The policy the build wrote into the page's meta tag, plus what only a header can say. */
+  const pagePolicy = (file: string) => {
+    let policy = policies.get(file);
+    if (policy === undefined) {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
+      policies.set(file, (policy = meta ? `${meta[1]}; frame-ancestors 'none'` : ""));
+    }
+    return policy;
+  };
+  /** Hashed files never change; pages and the rest are revalidated on every visit. */
+  const setHeaders = (res: http.ServerResponse, pathname: string) => {
+    const hashed = pathname.startsWith("/_next/static/") || pathname.startsWith("/search-index/");
+    res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const page = pathname.endsWith("/") ? `${pathname}index.html` : pathname.endsWith(".html") ? pathname : null;
+    const policy = page && pagePolicy(path.join(outDir, path.normalize(page)));
+    if (policy) res.setHeader("Content-Security-Policy", policy);
+  };
   const files = sirv(outDir, { dev: false, etag: true, dotfiles: false, extensions: ["html"], setHeaders });
   const notFound = path.join(outDir, "404.html");
   return http.createServer((req, res) => {
@@ -18,6 +37,7 @@ export function createStaticServer(outDir: string): http.Server {
       return;
     }
     files(req, res, () => {
+      setHeaders(res, "/404.html");
       res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
       res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : "Not found");
     });
@@ -39,10 +59,11 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Hashed files never change; pages and the rest are revalidated on every visit. */
-function setHeaders(res: http.ServerResponse, pathname: string): void {
-  const hashed = pathname.startsWith("/_next/static/") || pathname.startsWith("/search-index/");
-  res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-}
+/** Security headers on every response (the README gives the same for nginx and CDNs). */
+export const SECURITY_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+

@@ -1,0 +1,48 @@
+import { parsePage } from "../../src/content/parse";
+import { pageEntries } from "../../src/content/types";
+import { expect, FAQ, test } from "./fixtures";
+
+test("pages are served with a CSP that allows no inline script, and the usual security headers", async ({ request }) => {
+  const response = await request.get(FAQ);
+  const headers = response.headers();
+  const scriptSrc = headers["content-security-policy"].split(";").find((d) => d.trim().startsWith("script-src"))!;
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  expect(scriptSrc).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(await response.text()).toContain('<meta http-equiv="Content-Security-Policy"');
+  const asset = await request.get((/src="(\/_next\/static\/[^"]+\.js)"/.exec(await response.text()) ?? [])[1]!);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});
+
+const HOSTILE = [
+  "### 危险内容？",
+  "<script>window.__pwned = 'script'</script>",
+  '<img src="x" onerror="window.__pwned = \'onerror\'">',
+  '<a href="javascript:window.__pwned=\'href\'">链接一</a> [链接二](javascript:window.__pwned="md")',
+  '<iframe src="https://evil.example/" onload="window.__pwned=\'iframe\'"></iframe>',
+  '<svg onload="window.__pwned=\'svg\'"></svg> <details open ontoggle="window.__pwned=\'toggle\'"><summary>x</summary></details>',
+  '<dx-alert infotype="notice" onclick="window.__pwned=\'dx\'">\n点我\n</dx-alert>',
+  '<a href="https://x.example/" onclick="window.__pwned=\'click\'" onmouseover="window.__pwned=\'hover\'">链接三</a>',
+].join("\n\n");
+
+test("hostile content is neutralized: nothing in it runs, even when clicked", async ({ page }) => {
+  const { page: parsed } = parsePage(HOSTILE, { path: "x.md", category: "c", fileSlug: "x" });
+  const html = pageEntries(parsed)[0].html;
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+  await page.context().route("https://x.example/**", (route) => route.fulfill({ body: "" }));
+  await page.setContent(`<!doctype html><html><body><main>${html}</main></body></html>`);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>("main *")) {
+      el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+      el.click();
+    }
+  });
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  await expect(page.locator("main iframe, main script, main svg")).toHaveCount(0);
+});
