@@ -1,21 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { tempTrees } from "./temp-tree";
 import { loadSite } from "@/content/load";
 import { pageEntries } from "@/content/types";
 
-const temps: string[] = [];
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-links-"));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = tempTrees("faq-links-");
 
 const AUTH = "---\ndocId: 378/34075\n---\n### 如何变更实名信息？[](id:change)\n\n在控制台变更。\n";
 const messages = (dir: string) => loadSite(dir).diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`);

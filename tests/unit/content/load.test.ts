@@ -1,21 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSite, loadSynonyms } from "@/content/load";
+import { tempTrees } from "./temp-tree";
 
 const FIXTURE = path.resolve("tests/fixtures/content-basic");
-const temps: string[] = [];
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-content-"));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tree = tempTrees("faq-content-");
 
 describe("loadSite", () => {
   it("orders categories and pages by `order`, then by slug, and skips _ files", () => {
