@@ -46,3 +46,13 @@ test("hostile content is neutralized: nothing in it runs, even when clicked", as
   expect(dialogs).toEqual([]);
   await expect(page.locator("main iframe, main script, main svg")).toHaveCount(0);
 });
+
+test("hostile queries typed into the search box cause no page error and show nothing unsafe", async ({ page }) => {
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  for (const q of [".*+?^${}()|[]\\", "<img src=x onerror=alert(1)>", "😀".repeat(40), "\u202E实名\u200F", "a".repeat(2000), "？？？", "' OR 1=1 --"]) {
+    await box.fill(q);
+    await expect(page.locator("[data-searched]").first()).toHaveAttribute("data-searched", q.trim().slice(0, 2000));
+  }
+  await expect(page.locator(".search__popup img")).toHaveCount(0);
+});
