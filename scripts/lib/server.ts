@@ -2,6 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import sirv from "sirv";
+import { safeDecode } from "../../src/lib/url";
 
 /**
  * The static server of `npm start` and the browser tests: serves `out/` the way a CDN would.
@@ -47,16 +48,8 @@ export function createStaticServer(outDir: string): http.Server {
 /** `/account/real-name-auth` → `/account/real-name-auth/`, like the site's own links. */
 function needsSlash(outDir: string, pathname: string): boolean {
   if (pathname.endsWith("/") || path.extname(pathname)) return false;
-  const safe = path.normalize(decodeURIComponentSafe(pathname)).replace(/^(\.\.[/\\])+/, "");
+  const safe = path.normalize(safeDecode(pathname)).replace(/^(\.\.[/\\])+/, "");
   return fs.existsSync(path.join(outDir, safe, "index.html"));
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /** Security headers on every response (the README gives the same for nginx and CDNs). */

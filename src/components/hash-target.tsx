@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { safeDecode } from "@/lib/url";
 import { revealTarget } from "./dialect-enhancer";
 import { markLandingTerms } from "./landing-terms";
 
@@ -58,12 +59,4 @@ function findRenamed(id: string): HTMLElement | null {
 /** Heading text without spaces, underscores and punctuation, as old fragments encoded it. */
 function comparable(text: string): string {
   return text.replace(/[\s_\p{P}]/gu, "").toLowerCase();
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

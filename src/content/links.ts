@@ -1,3 +1,4 @@
+import { safeDecode } from "../lib/url";
 import type { Diagnostic } from "./errors";
 import { pageEntries, type Page, type Site } from "./types";
 
@@ -77,14 +78,6 @@ function linkProblem(href: string, from: Page, pages: Map<string, Page>, categor
 
 function anchorsOf(page: Page): Set<string> {
   return new Set([...page.ids, ...pageEntries(page).map((e) => e.id), ...Object.values(page.aliases).flat()]);
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 function decodeEntities(text: string): string {

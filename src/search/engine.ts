@@ -4,7 +4,7 @@ import { expandPayload } from "./payload";
 import { createPinyinIndex, type PinyinMatch } from "./pinyin";
 import { createTokenIndex } from "./token-index";
 import { isCodeToken, looksLikePinyin, normalize, normalizeChars, normalizeWithMap, rewriteColloquial, stripQuestionWords, tokenize } from "./text";
-import type { Range, SearchDoc, SearchHit, SearchPayload } from "./types";
+import type { Range, SearchHit, SearchPayload } from "./types";
 
 export type SearchEngine = { search(query: string, limit?: number): SearchHit[]; size: number };
 
@@ -130,4 +130,3 @@ function rangesFor(matches: readonly FuseResultMatch[] | undefined, key: string,
     .sort((a, b) => a[0] - b[0]);
 }
 
-export type { SearchDoc };
