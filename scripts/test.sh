@@ -19,6 +19,8 @@ echo "── unit tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step build npx tsx scripts/build.ts
 step html-validate bash -c 'test -f out/index.html && npx html-validate "out/**/*.html"'
+# The Nu HTML checker (the W3C validator) runs on the system Java; it also checks ARIA-in-HTML rules.
+step vnu bash -c 'test -f out/index.html && npx vnu --errors-only --skip-non-html out/'
 step budget npx tsx scripts/budget.ts
 if grep -q "^pass build" reports/steps.txt && bash scripts/ensure-chromium.sh; then
   echo "── browser tests"

@@ -10,6 +10,10 @@ import { useEffect } from "react";
 export function DialectEnhancer() {
   useEffect(() => {
     document.querySelectorAll<HTMLElement>(".faq-tabs, .faq-codeblock").forEach((group, g) => enhanceTabs(group, g));
+    // A printout has no clicks: print every accordion item open (the print CSS shows every tab pane).
+    const openAll = () => document.querySelectorAll("details").forEach((d) => (d.open = true));
+    window.addEventListener("beforeprint", openAll);
+    return () => window.removeEventListener("beforeprint", openAll);
   }, []);
   return null;
 }

@@ -72,7 +72,9 @@ export function SearchBox({ config, size = "header" }: Props) {
       <input
         ref={input}
         id={`${id}-input`}
-        type="search"
+        // type="text" + inputMode: the HTML spec allows role=combobox on a text input, not on type=search.
+        type="text"
+        inputMode="search"
         className="search__input"
         placeholder="搜索问题，如：人脸识别失败"
         autoComplete="off"

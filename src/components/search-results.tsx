@@ -30,7 +30,7 @@ export function SearchResults({ config }: { config: SearchConfig }) {
     : results.length ? `“${query}” 的 ${results.length} 个结果`
     : `没有找到与“${query}”相关的问题`;
   return (
-    <section aria-labelledby="results-title">
+    <section aria-labelledby="results-title" className="search-page">
       <form action="/search/" method="get" className="search-page__form" role="search" aria-label="搜索结果页">
         <label htmlFor="search-page-q" className="visually-hidden">搜索问题</label>
         <input id="search-page-q" name="q" type="search" defaultValue={query ?? ""} key={query ?? ""} className="search__input" placeholder="搜索问题" enterKeyHint="search" />

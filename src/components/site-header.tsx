@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SITE } from "@/lib/config";
 import type { SearchConfig } from "@/lib/search-config";
 import { SearchBox } from "./search-box";
+import { ThemeToggle } from "./theme-toggle";
 
 /** Sticky header: the site name and search (hidden on the home page, whose hero has the big box). */
 export function SiteHeader({ search }: { search: SearchConfig }) {
@@ -11,6 +12,9 @@ export function SiteHeader({ search }: { search: SearchConfig }) {
         <Link href="/" className="site-header__brand">
           {SITE.name}
         </Link>
+        {/* Before the search in the source (CSS order puts it last): Chromium may paint a half-parsed
+            page, and a toggle parsed after the box would then push the box aside (a layout shift). */}
+        <ThemeToggle />
         <div className="site-header__search">
           <SearchBox config={search} />
         </div>
