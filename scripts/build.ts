@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
 import { checkContent } from "./lib/content-report";
 import { addCspMetaTags } from "./lib/csp";
+import { precompress } from "./lib/precompress";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
 
 const OUT = path.resolve("out");
@@ -20,7 +21,7 @@ const NEXT_BIN = (() => {
   }
 })();
 
-export function build(): boolean {
+export async function build(): Promise<boolean> {
   const started = Date.now();
   const { ok, site } = checkContent();
   if (!ok) {
@@ -42,7 +43,9 @@ export function build(): boolean {
     console.error("✗ build failed (above); the previous out/ is unchanged.");
     return false;
   }
-  addCspMetaTags(OUT);
+  addCspMetaTags(OUT); // before compressing: it edits the pages
+  const compressed = await precompress(OUT);
+  console.error(`✓ precompressed ${compressed.files} files (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.brotliBytes / 1e6).toFixed(1)} MB brotli)`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);
@@ -51,4 +54,4 @@ export function build(): boolean {
   return true;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit(build() ? 0 : 1);
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit((await build()) ? 0 : 1);

@@ -11,7 +11,7 @@ const host = process.env.HOST || undefined; // all interfaces, so both localhost
 const stamp = readStamp(OUT);
 if (stamp !== buildStamp()) {
   console.error(stamp ? "out/ is out of date: building…" : "out/ not built yet: building…");
-  if (!build()) process.exit(1);
+  if (!(await build())) process.exit(1);
 }
 
 createStaticServer(OUT).listen(port, host, () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { SearchBox } from "@/components/search-box";
 import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
@@ -36,16 +36,16 @@ export default function HomePage() {
         <ul className="cards">
           {site.categories.map((category) => (
             <li key={category.slug} className="card">
-              <h3 className="card__title"><Link href={category.url}>{category.title}</Link></h3>
+              <h3 className="card__title"><IntentLink href={category.url}>{category.title}</IntentLink></h3>
               {category.description && <p className="card__text">{category.description}</p>}
               <ul className="card__pages">
                 {category.pages.slice(0, CARD_PAGES).map((page) => (
                   <li key={page.slug}>
-                    <Link href={page.url}>{page.title}</Link> <span className="muted">（{pageEntries(page).length} 个问题）</span>
+                    <IntentLink href={page.url}>{page.title}</IntentLink> <span className="muted">（{pageEntries(page).length} 个问题）</span>
                   </li>
                 ))}
               </ul>
-              {category.pages.length > CARD_PAGES && <Link href={category.url} className="more">查看全部 {category.pages.length} 个页面</Link>}
+              {category.pages.length > CARD_PAGES && <IntentLink href={category.url} className="more">查看全部 {category.pages.length} 个页面</IntentLink>}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 
 type Crumb = { href?: string; label: string };
 
@@ -9,7 +9,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
       <ol>
         {items.map((item, i) => (
           <li key={i}>
-            {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+            {item.href ? <IntentLink href={item.href}>{item.label}</IntentLink> : <span aria-current="page">{item.label}</span>}
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "./intent-link";
 import { SITE } from "@/lib/config";
 import type { SearchConfig } from "@/lib/search-config";
 import { SearchBox } from "./search-box";
@@ -9,9 +9,9 @@ export function SiteHeader({ search }: { search: SearchConfig }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <IntentLink href="/" className="site-header__brand">
           {SITE.name}
-        </Link>
+        </IntentLink>
         {/* Before the search in the source (CSS order puts it last): Chromium may paint a half-parsed
             page, and a toggle parsed after the box would then push the box aside (a layout shift). */}
         <ThemeToggle />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { OPEN_GRAPH_BASE } from "@/lib/config";
@@ -33,14 +33,14 @@ export default async function CategoryPage({ params }: CategoryPageProps) {
           const entries = pageEntries(page);
           return (
             <li key={page.slug} className="card">
-              <h2 className="card__title"><Link href={page.url}>{page.title}</Link></h2>
+              <h2 className="card__title"><IntentLink href={page.url}>{page.title}</IntentLink></h2>
               <p className="card__text">{page.description}</p>
               <ul className="card__pages">
                 {entries.slice(0, 4).map((e) => (
                   <li key={e.id}><a href={`${page.url}#${e.id}`}>{e.question}</a></li>
                 ))}
               </ul>
-              {entries.length > 4 && <Link href={page.url} className="more">查看全部 {entries.length} 个问题</Link>}
+              {entries.length > 4 && <IntentLink href={page.url} className="more">查看全部 {entries.length} 个问题</IntentLink>}
             </li>
           );
         })}

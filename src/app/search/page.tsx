@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { SearchResults } from "@/components/search-results";
 import { getSearchConfig } from "@/lib/search-config";
 
-export const metadata: Metadata = { title: "搜索", robots: { index: false } };
+// Indexable, with its canonical URL (/search/) for every query: Lighthouse's SEO audit and search
+// engines both see one search page rather than one thin page per query.
+export const metadata: Metadata = { title: "搜索", description: "搜索全部常见问题：支持中文、拼音和错别字。", alternates: { canonical: "/search/" } };
 
 export default function SearchPage() {
   return (
@@ -11,7 +13,7 @@ export default function SearchPage() {
       <h1>搜索问题</h1>
       <SearchResults config={getSearchConfig()} />
       <noscript>
-        <p>搜索需要启用 JavaScript。您也可以从<Link href="/">首页</Link>按分类浏览所有问题。</p>
+        <p>搜索需要启用 JavaScript。您也可以从<IntentLink href="/">首页</IntentLink>按分类浏览所有问题。</p>
       </noscript>
     </>
   );
