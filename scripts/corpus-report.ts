@@ -3,7 +3,7 @@
 // Not part of `npm test`, which must not need files outside the repository.
 import fs from "node:fs";
 import path from "node:path";
-import { formatDiagnostic } from "../src/content/errors";
+import { applyStrictness, formatDiagnostic } from "../src/content/errors";
 import { parsePage } from "../src/content/parse";
 import type { Page } from "../src/content/types";
 
@@ -30,7 +30,8 @@ for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) 
   const raw = fs.readFileSync(path.join(dir, name), "utf8");
   const { page, diagnostics } = parsePage(raw, { path: name, category: "corpus", fileSlug: name.replace(/\.md$/, "") });
   warnings += diagnostics.length;
-  for (const d of diagnostics) console.log(formatDiagnostic(d));
+  // As the build sees a tree without `strict: true` (the corpus has no _site.yml).
+  for (const d of applyStrictness(diagnostics, false)) console.log(formatDiagnostic(d));
   const html = pageHtml(page);
   const text = visibleText(html);
   const leaks = LEAKS.filter(([, re]) => re.test(text)).map(([label]) => label);

@@ -17,11 +17,18 @@ export function cspFor(html: string): string {
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",
-    "frame-src 'none'",
+    `frame-src ${frameSources(html)}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");
+}
+
+/** The origins of the page's embedded players (allow-listed by src/content/embeds.ts), or none. */
+function frameSources(html: string): string {
+  const origins = new Set<string>();
+  for (const m of html.matchAll(/<iframe\s[^>]*?src="(https:\/\/[^"/]+)/g)) origins.add(m[1]);
+  return origins.size ? [...origins].sort().join(" ") : "'none'";
 }
 
 /** Executable inline scripts: not `src=`, not data blocks such as JSON-LD. */

@@ -28,8 +28,13 @@ export function parseLock(text: string): string[] {
   return text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
 }
 
+/** The line of each entry in the lock file's text, for messages. */
+export function lockLines(text: string): Map<string, number> {
+  return new Map(text.split("\n").map((l, i) => [l.trim(), i + 1]));
+}
+
 /** Errors for published anchors the site no longer has; `lockFile` names the file in messages. */
-export function checkLock(site: Site, locked: string[], lockFile: string): Diagnostic[] {
+export function checkLock(site: Site, locked: string[], lockFile: string, lines: Map<string, number> = new Map()): Diagnostic[] {
   const { current, aliases } = publishedAnchors(site);
   return locked
     .filter((entry) => !current.has(entry) && !aliases.has(entry))
@@ -38,7 +43,7 @@ export function checkLock(site: Site, locked: string[], lockFile: string): Diagn
       const message = id
         ? `published anchor ${entry} no longer exists: keep the id ([](id:${id})), or list "${id}" under front matter aliases of the question it became`
         : `published page ${url} no longer exists: keep its file name or "slug", or remove its lines from this file if it is really gone`;
-      return { file: lockFile, line: 1, severity: "error" as const, message };
+      return { file: lockFile, line: lines.get(entry) ?? 1, severity: "error" as const, message };
     });
 }
 

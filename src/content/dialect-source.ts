@@ -24,6 +24,11 @@ const PANE = /^\s*>?\s*:::\s*(.*?)\s*$/;
 const FENCE = /^\s*(```|~~~)/;
 /** A lone inline tag on its line starts a raw HTML block that swallows the Markdown below it. */
 const LONE_TAG = /^\s*<(img|br|hr)\b[^>]*>\s*$/i;
+/**
+ * `1. ### 问题？`: questions written as list items. Inside a list a heading is not a question the page
+ * structure can see, so the heading is lifted out of the list (the numbers only repeated the order).
+ */
+const LIST_HEADING = /^ {0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+(?=#{1,6}[ \t])/;
 
 export function rewriteDialectBlocks(source: string): Rewritten {
   const out: string[] = [];
@@ -64,7 +69,7 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     }
     if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
     if (LONE_TAG.test(text)) return emit(line, text, "");
-    emit(line, repairEmphasis(repairAnchors(text)));
+    emit(line, repairEmphasis(repairAnchors(text.replace(LIST_HEADING, ""))));
   });
   return { text: out.join("\n"), lineMap, warnings };
 }
@@ -76,7 +81,9 @@ const LANGUAGES: Record<string, string> = {
   go: "go", golang: "go", php: "php", c: "c", "c++": "cpp", cpp: "cpp", "c#": "csharp", shell: "bash", bash: "bash", json: "json", xml: "xml", html: "xml",
 };
 function languageOf(title: string): string {
-  return LANGUAGES[title.trim().toLowerCase()] ?? "";
+  const key = title.trim().toLowerCase();
+  // "Android java", "iOS Objective-C": the platform, then the language; the language wins.
+  return LANGUAGES[key] ?? key.split(/\s+/).reverse().map((word) => LANGUAGES[word]).find(Boolean) ?? "";
 }
 
 /** `[](id:x">…</span>`: an anchor half-rewritten into a span by hand; read it as `[](id:x)`. */

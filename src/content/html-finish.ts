@@ -33,6 +33,8 @@ export function rehypeFinishImages() {
   return (tree: Root) => {
     visit(tree, "element", (node: Element) => {
       if (LAYOUT_ELEMENTS.has(node.tagName)) for (const name of OBSOLETE) delete node.properties[name];
+      // `<div class="doc-video-mod">`: the sanitizer removed the content's class names; drop the empty attribute.
+      if (Array.isArray(node.properties.className) && node.properties.className.length === 0) delete node.properties.className;
       if (!LISTS.has(node.tagName)) wrapStrayListItems(node);
       if (node.tagName !== "img") return;
       const src = node.properties.src;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { checkLock, parseLock, updatedLock } from "./anchors-lock";
+import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
 import { parsePage } from "./parse";
 import { normalize } from "../search/text";
@@ -134,7 +134,8 @@ export function lockPath(dir: string = contentDir()): string {
 export function checkAnchorsLock(site: Site, dir: string = contentDir()): Diagnostic[] {
   const file = lockPath(dir);
   if (!fs.existsSync(file)) return [];
-  return checkLock(site, parseLock(fs.readFileSync(file, "utf8")), path.relative(dir, file) || file);
+  const text = fs.readFileSync(file, "utf8");
+  return checkLock(site, parseLock(text), path.relative(dir, file) || file, lockLines(text));
 }
 
 /** Records what this build published. A read-only content folder (a shared corpus) is left alone. */

@@ -12,6 +12,7 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { remarkExplicitAnchors } from "./anchors";
 import { remarkCallouts } from "./callouts";
+import { rehypeEmbeds } from "./embeds";
 import { rehypeFinishImages } from "./html-finish";
 import { SANITIZE_SCHEMA } from "./sanitize";
 
@@ -40,6 +41,7 @@ const processor = unified()
   // After sanitizing, so these attributes are ours: external links open in a new tab, safely.
   .use(rehypeExternalLinks, { target: "_blank", rel: ["noopener", "noreferrer"] })
   .use(rehypeFinishImages)
+  .use(rehypeEmbeds)
   // Code is highlighted here, at build time: the browser gets coloured HTML and no highlighter.
   .use(rehypeHighlight, { detect: false, ignoreMissing: true })
   .freeze();

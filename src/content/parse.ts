@@ -48,7 +48,8 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
     sourcePath: source.path,
   };
   page.description = meta.description ?? defaultDescription(page);
-  const diagnostics = [...fm.diagnostics, ...pluginWarnings, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)];
+  // In line order (stable for one line), as a writer fixes them top to bottom.
+  const diagnostics = [...fm.diagnostics, ...pluginWarnings, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)].sort((a, b) => a.line - b.line);
   return { page, diagnostics };
 }
 

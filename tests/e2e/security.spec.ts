@@ -23,6 +23,8 @@ const HOSTILE = [
   '<img src="x" onerror="window.__pwned = \'onerror\'">',
   '<a href="javascript:window.__pwned=\'href\'">链接一</a> [链接二](javascript:window.__pwned="md")',
   '<iframe src="https://evil.example/" onload="window.__pwned=\'iframe\'"></iframe>',
+  // An allow-listed player keeps its src, and nothing else of what was written.
+  '<iframe src="https://cloud.tencent.com/edu/x" onload="window.__pwned=\'allowed\'" srcdoc="<script>parent.__pwned=\'srcdoc\'</script>"></iframe>',
   '<svg onload="window.__pwned=\'svg\'"></svg> <details open ontoggle="window.__pwned=\'toggle\'"><summary>x</summary></details>',
   '<dx-alert infotype="notice" onclick="window.__pwned=\'dx\'">\n点我\n</dx-alert>',
   '<a href="https://x.example/" onclick="window.__pwned=\'click\'" onmouseover="window.__pwned=\'hover\'">链接三</a>',
@@ -33,7 +35,7 @@ test("hostile content is neutralized: nothing in it runs, even when clicked", as
   const html = pageEntries(parsed)[0].html;
   const dialogs: string[] = [];
   page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
-  await page.context().route("https://x.example/**", (route) => route.fulfill({ body: "" }));
+  await page.context().route(/^https:\/\/(x\.example|cloud\.tencent\.com)\//, (route) => route.fulfill({ body: "" }));
   await page.setContent(`<!doctype html><html><body><main>${html}</main></body></html>`);
   await page.evaluate(() => {
     for (const el of document.querySelectorAll<HTMLElement>("main *")) {
@@ -44,7 +46,11 @@ test("hostile content is neutralized: nothing in it runs, even when clicked", as
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-  await expect(page.locator("main iframe, main script, main svg")).toHaveCount(0);
+  await expect(page.locator("main script, main svg")).toHaveCount(0);
+  await expect(page.locator("main iframe")).toHaveCount(1);
+  await expect(page.locator("main iframe")).toHaveAttribute("src", "https://cloud.tencent.com/edu/x");
+  await expect(page.locator("main iframe")).not.toHaveAttribute("srcdoc");
+  await expect(page.locator("main iframe")).toHaveAttribute("sandbox", /allow-scripts/);
 });
 
 test("hostile queries typed into the search box cause no page error and show nothing unsafe", async ({ page }) => {

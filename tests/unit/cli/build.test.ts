@@ -16,11 +16,30 @@ function projectWithPreviousBuild(): string {
 afterEach(() => temps.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe("npm run check", () => {
-  it("prints every content error as path:line: message and exits 1", () => {
+  it("prints every content error and warning as path:line: severity: message and exits 1", () => {
     const { status, stderr } = runScript("check.ts", [], { env: { CONTENT_DIR: fixture("content-broken") } });
     expect(status).toBe(1);
-    expect(stderr).toMatch(/content-broken\/acct\/broken\.md:3: error: front matter "order"/);
-    expect(stderr).toMatch(/content-broken\/acct\/broken\.md:10: error: anchor id "dup" is used twice on this page \(first at line 6\)/);
+    const lines = stderr.split("\n").map((l) => l.replace(/^.*content-broken\//, ""));
+    // Each kind of problem the check knows, from the fixture tree built to have one of each.
+    for (const expected of [
+      /^acct\/broken\.md:3: error: front matter "order": .*expected number/,
+      /^acct\/yaml\.md:\d: error: front matter is not valid YAML .*: fix the YAML between the --- lines$/,
+      /^badcat\/_category\.yml:1: error: "order": .*expected number/,
+      /^acct\/broken\.md:10: error: anchor id "dup" is used twice on this page \(first at line 6\)/,
+      /^acct\/links\.md:7: error: link to \/acct\/nope\/: no page has this URL/,
+      /^acct\/links\.md:7: error: link to \/acct\/broken\/#missing: \/acct\/broken\/ has no anchor "missing"/,
+      /^acct\/links\.md:7: error: link to #nowhere: \/acct\/links\/ has no anchor "nowhere"/,
+      /^_search\/synonyms\.yml:1: error: "实名认证": .*write "word: \[alias, …\]"$/,
+      /^anchors\.lock:3: error: published anchor \/acct\/broken\/#removed no longer exists: keep the id/,
+      /^anchors\.lock:4: error: published page \/acct\/gone\/ no longer exists/,
+      /^acct\/links\.md:9: warning: anchor `\[\]\(id:\)` has no id/,
+      /^acct\/links\.md:11: warning: unknown component <dx-foo>/,
+      /^acct\/links\.md:13: warning: question "没有回答的问题？" has no answer/,
+      /^acct\/links\.md:17: warning: embedded frame https:\/\/evil\.example\/form removed/,
+    ]) {
+      expect(lines.some((l) => expected.test(l)), `${expected} in:\n${stderr}`).toBe(true);
+    }
+    expect(stderr).toMatch(/✗ 4 pages checked: 10 errors, 5 warnings/);
   });
 
   it("passes on the site's content", () => {
