@@ -36,6 +36,7 @@ const out = path.join(scratch, "out");
 const pages = fs.existsSync(out) ? (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith("index.html")).length : 0;
 console.log(code === 0 ? "build: ok" : `build: FAILED (exit ${code})\n${log.slice(-3000)}`);
 console.log(`content: ${content}`);
+for (const phase of log.split("\n").filter((l) => l.startsWith("✓"))) console.log(`  ${phase}`);
 console.log(`build time: ${seconds.toFixed(1)} s (content check + next build + export)`);
 console.log(`peak memory (all processes): ${(peak / 1024 / 1024).toFixed(0)} MB`);
 console.log(`pages written: ${pages}; out/ size: ${(dirSize(out) / 1024 / 1024).toFixed(1)} MB`);

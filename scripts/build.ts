@@ -23,7 +23,7 @@ const NEXT_BIN = (() => {
 
 export async function build(): Promise<boolean> {
   const started = Date.now();
-  const { ok, site } = checkContent();
+  const { ok, site } = await checkContent();
   if (!ok) {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
@@ -33,6 +33,7 @@ export async function build(): Promise<boolean> {
   writeSiteCache(SITE_CACHE, site);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
+  const nextStarted = Date.now();
   const next = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE },
@@ -43,9 +44,11 @@ export async function build(): Promise<boolean> {
     console.error("✗ build failed (above); the previous out/ is unchanged.");
     return false;
   }
+  console.error(`✓ next build in ${((Date.now() - nextStarted) / 1000).toFixed(1)} s`);
+  const finishStarted = Date.now();
   addCspMetaTags(OUT); // before compressing: it edits the pages
   const compressed = await precompress(OUT);
-  console.error(`✓ precompressed ${compressed.files} files (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.brotliBytes / 1e6).toFixed(1)} MB brotli)`);
+  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.brotliBytes / 1e6).toFixed(1)} MB brotli) in ${((Date.now() - finishStarted) / 1000).toFixed(1)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);

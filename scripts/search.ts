@@ -16,7 +16,7 @@ if (!stdin && !query) {
 }
 
 // Warnings are for `npm run check`; errors still stop the search.
-const { site, ok } = checkContent(() => {});
+const { site, ok } = await checkContent(() => {});
 if (!ok) {
   console.error("content has errors: run `npm run check` to see them");
   process.exit(1);

@@ -1,11 +1,12 @@
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../../src/content/errors";
-import { checkAnchorsLock, contentDir, loadSite, loadSynonyms } from "../../src/content/load";
+import { checkAnchorsLock, contentDir, loadSynonyms } from "../../src/content/load";
+import { loadSiteInParallel } from "./load-parallel";
 import type { Site } from "../../src/content/types";
 
 /** Reads and checks the whole content tree, printing `path:line: severity: message` per problem. */
-export function checkContent(log: (line: string) => void = console.error): { site: Site; diagnostics: Diagnostic[]; ok: boolean } {
+export async function checkContent(log: (line: string) => void = console.error): Promise<{ site: Site; diagnostics: Diagnostic[]; ok: boolean }> {
   const dir = contentDir();
-  const { site, diagnostics: siteDiagnostics } = loadSite(dir);
+  const { site, diagnostics: siteDiagnostics } = await loadSiteInParallel(dir);
   const diagnostics = [...siteDiagnostics, ...loadSynonyms(dir).diagnostics, ...checkAnchorsLock(site, dir)];
   for (const d of diagnostics) log(formatDiagnostic({ ...d, file: relativeTo(dir, d.file) }));
   return { site, diagnostics, ok: !hasErrors(diagnostics) };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
-import { parsePage } from "./parse";
+import { parsePage, type PageSource } from "./parse";
 import { normalize } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
@@ -17,26 +17,63 @@ export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
 }
 
+/** A page file as read from disk, not yet parsed. */
+export type PageInput = { raw: string; source: PageSource };
+export type ParsedPage = ReturnType<typeof parsePage>;
+
+/** The content tree read from disk, before its pages are parsed (so parsing can be spread over threads). */
+export type ContentTree = {
+  categories: (Omit<CategorySource, "pages"> & { pages: PageInput[] })[];
+  strict: boolean;
+  diagnostics: Diagnostic[];
+};
+
 /**
  * Reads the content tree: `<category>/<page>.md`, with optional `<category>/_category.yml`.
  * Markdown files directly in the folder form one category named after the folder.
  * Folders and files starting with `_` or `.` are not pages (`_search/`, `_category.yml`).
  */
 export function loadSite(dir: string = contentDir()): { site: Site; diagnostics: Diagnostic[] } {
+  const tree = readContentTree(dir);
+  return assembleContent(tree, treePages(tree).map((p) => parsePage(p.raw, p.source)));
+}
+
+export function readContentTree(dir: string = contentDir()): ContentTree {
   if (!fs.existsSync(dir)) {
-    return { site: { categories: [] }, diagnostics: [{ file: dir, line: 1, severity: "error", message: "content folder not found: create it or point CONTENT_DIR at your content" }] };
+    return { categories: [], strict: false, diagnostics: [{ file: dir, line: 1, severity: "error", message: "content folder not found: create it or point CONTENT_DIR at your content" }] };
   }
   const diagnostics: Diagnostic[] = [];
   const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !/^[._]/.test(e.name));
-  const sources: CategorySource[] = [];
+  const categories: ContentTree["categories"] = [];
   const rootPages = entries.filter((e) => e.isFile() && e.name.endsWith(".md"));
-  if (rootPages.length > 0) sources.push(readCategory(dir, "", slugFromName(path.basename(dir)), diagnostics));
+  if (rootPages.length > 0) categories.push(readCategory(dir, "", slugFromName(path.basename(dir)), diagnostics));
   for (const folder of entries.filter((e) => e.isDirectory()).sort(byName)) {
-    sources.push(readCategory(dir, folder.name, folder.name, diagnostics));
+    categories.push(readCategory(dir, folder.name, folder.name, diagnostics));
   }
-  const assembled = assembleSite(sources);
   const strict = readSiteSettings(dir, diagnostics).strict ?? false;
-  return { site: assembled.site, diagnostics: applyStrictness([...diagnostics, ...assembled.diagnostics], strict) };
+  return { categories, strict, diagnostics };
+}
+
+/** Every page of the tree, in tree order: the order `assembleContent` expects their parses in. */
+export function treePages(tree: ContentTree): PageInput[] {
+  return tree.categories.flatMap((c) => c.pages);
+}
+
+/** The site from a tree and the parse of each of its pages (in `treePages` order). */
+export function assembleContent(tree: ContentTree, parsed: ParsedPage[]): { site: Site; diagnostics: Diagnostic[] } {
+  const diagnostics = [...tree.diagnostics];
+  let next = 0;
+  const sources: CategorySource[] = tree.categories.map((c) => ({
+    ...c,
+    pages: c.pages.map(({ source }) => {
+      const { page, diagnostics: found } = parsed[next++];
+      diagnostics.push(...found);
+      if (page.slug === source.fileSlug) checkSlug(source.fileSlug, source.path, "file", diagnostics);
+      return page;
+    }),
+  }));
+  const assembled = assembleSite(sources);
+  return { site: assembled.site, diagnostics: applyStrictness([...diagnostics, ...assembled.diagnostics], tree.strict) };
 }
 
 /**
@@ -52,20 +89,16 @@ export function readSiteCache(file: string): Site | null {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Site) : null;
 }
 
-function readCategory(root: string, folder: string, slug: string, diagnostics: Diagnostic[]): CategorySource {
+function readCategory(root: string, folder: string, slug: string, diagnostics: Diagnostic[]): ContentTree["categories"][number] {
   const abs = path.join(root, folder);
   const metaPath = path.join(folder, "_category.yml");
   checkSlug(slug, folder || ".", "folder", diagnostics);
   const meta = readCategoryMeta(path.join(root, metaPath), metaPath, diagnostics);
   const files = fs.readdirSync(abs, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md") && !/^[._]/.test(e.name));
-  const pages = files.sort(byName).map((f) => {
-    const rel = path.join(folder, f.name);
-    const fileSlug = f.name.slice(0, -3);
-    const { page, diagnostics: found } = parsePage(fs.readFileSync(path.join(abs, f.name), "utf8"), { path: rel, category: slug, fileSlug });
-    if (page.slug === fileSlug) checkSlug(fileSlug, rel, "file", found);
-    diagnostics.push(...found);
-    return page;
-  });
+  const pages = files.sort(byName).map((f) => ({
+    raw: fs.readFileSync(path.join(abs, f.name), "utf8"),
+    source: { path: path.join(folder, f.name), category: slug, fileSlug: f.name.slice(0, -3) },
+  }));
   return { slug, meta, metaPath, pages };
 }
 
