@@ -48,7 +48,7 @@ export async function build(): Promise<boolean> {
   const finishStarted = Date.now();
   addCspMetaTags(OUT); // before compressing: it edits the pages
   const compressed = await precompress(OUT);
-  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.brotliBytes / 1e6).toFixed(1)} MB brotli) in ${((Date.now() - finishStarted) / 1000).toFixed(1)} s`);
+  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${((Date.now() - finishStarted) / 1000).toFixed(1)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);

@@ -20,9 +20,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vite
 step build npx tsx scripts/build.ts
 step html-validate bash -c 'test -f out/index.html && npx html-validate "out/**/*.html"'
 # The Nu HTML checker (the W3C validator) runs on the system Java; it also checks ARIA-in-HTML rules.
-step vnu bash -c 'test -f out/index.html && npx vnu --errors-only --skip-non-html out/'
+step vnu bash -c 'test -f out/index.html && bash scripts/ensure-tool.sh java && npx vnu --errors-only --skip-non-html out/'
 step budget npx tsx scripts/budget.ts
-if grep -q "^pass build" reports/steps.txt && bash scripts/ensure-chromium.sh; then
+if grep -q "^pass build" reports/steps.txt && bash scripts/ensure-tool.sh chromium; then
   echo "── browser tests"
   PW_JSON=reports/playwright.json npx playwright test
 else

@@ -1,9 +1,9 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 
-const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 const COMPRESSIBLE = /\.(html|js|css|json|txt|svg|xml|map)$/;
 const MIN_BYTES = 1024; // smaller files gain nothing worth an extra request header
@@ -11,32 +11,33 @@ const MIN_BYTES = 1024; // smaller files gain nothing worth an extra request hea
 const CONCURRENCY = 8;
 
 /**
- * Writes `file.br` and `file.gz` beside every text file of the site, once, at build time, so
- * `npm start` (sirv) and hosts such as nginx (`gzip_static`, `brotli_static`) serve them without
- * compressing per request. Browsers send `br` only over https, so plain-http serving uses the gzip.
- * Levels are chosen for build time: brotli 5 and gzip 6 are within a few per cent of the maximum
- * sizes at a fraction of the time (a 1,000-page site has about 150 MB of HTML and RSC payloads).
+ * Writes `file.gz` beside every text file of the site, once, at build time, so `npm start` (sirv)
+ * and nginx (`gzip_static on;`) serve it without compressing per request. Gzip only: browsers send
+ * `br` only over https, where a CDN or proxy compresses by itself, and brotli would double the time
+ * (a 1,000-page site has about 150 MB of HTML and RSC payloads). Next writes some payloads twice
+ * (`index.txt` and `__next._full.txt`), so identical files are compressed once.
  */
-export async function precompress(outDir: string): Promise<{ files: number; bytes: number; brotliBytes: number }> {
+export async function precompress(outDir: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
   const files = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => COMPRESSIBLE.test(f));
-  let count = 0, bytes = 0, brotliBytes = 0;
+  const byContent = new Map<string, Promise<Buffer>>();
+  let count = 0, bytes = 0, gzipBytes = 0;
   const compressOne = async (file: string) => {
     const abs = path.join(outDir, file);
     const data = await fs.promises.readFile(abs);
     if (data.length < MIN_BYTES) return;
-    const [br, gz] = await Promise.all([
-      brotli(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-      gzip(data, { level: 6 }),
-    ]);
-    await Promise.all([fs.promises.writeFile(`${abs}.br`, br), fs.promises.writeFile(`${abs}.gz`, gz)]);
+    const key = createHash("sha1").update(data).digest("hex");
+    let compressed = byContent.get(key);
+    if (!compressed) byContent.set(key, (compressed = gzip(data, { level: 6 })));
+    const gz = await compressed;
+    await fs.promises.writeFile(`${abs}.gz`, gz);
     count++;
     bytes += data.length;
-    brotliBytes += br.length;
+    gzipBytes += gz.length;
   };
   let next = 0;
   const worker = async () => {
     while (next < files.length) await compressOne(files[next++]);
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { files: count, bytes, brotliBytes };
+  return { files: count, bytes, gzipBytes };
 }

@@ -29,8 +29,8 @@ export function createStaticServer(outDir: string): http.Server {
     const policy = page && pagePolicy(path.join(outDir, path.normalize(page)));
     if (policy) res.setHeader("Content-Security-Policy", policy);
   };
-  // brotli/gzip: the .br/.gz files the build wrote (precompress.ts), chosen by Accept-Encoding.
-  const files = sirv(outDir, { dev: false, etag: true, dotfiles: false, extensions: ["html"], brotli: true, gzip: true, setHeaders });
+  // gzip: the .gz files the build wrote (precompress.ts), for clients that accept it.
+  const files = sirv(outDir, { dev: false, etag: true, dotfiles: false, extensions: ["html"], gzip: true, setHeaders });
   const notFound = path.join(outDir, "404.html");
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");

@@ -17,6 +17,16 @@ test("pages are served with a CSP that allows no inline script, and the usual se
   expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
 });
 
+test("pages and scripts are sent gzipped to clients that accept it, and plain to the rest", async ({ request }) => {
+  const gzipped = await request.get(FAQ, { headers: { "accept-encoding": "gzip" } });
+  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+  expect(gzipped.headers()["vary"]).toContain("Accept-Encoding");
+  expect(await gzipped.text()).toContain("faceiderr"); // decoded by the client: the same page
+  const plain = await request.get(FAQ, { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(await plain.text()).toContain("faceiderr");
+});
+
 const HOSTILE = [
   "### 危险内容？",
   "<script>window.__pwned = 'script'</script>",
