@@ -42,6 +42,17 @@ function inlineScripts(html: string): string[] {
   return out;
 }
 
+/**
+ * The page with its policy in a meta tag, right after the charset declaration: that must stay within
+ * the first 1,024 bytes, and a page with many inline scripts has a long policy.
+ */
+export function withCspMeta(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${cspFor(html)}"/>`;
+  const charset = /<meta charSet="utf-8"\/>/i.exec(html);
+  if (charset) return html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length);
+  return html.replace("<head>", `<head>${meta}`);
+}
+
 /** Writes each page's policy into the page itself, so every static host and CDN applies it. */
 export function addCspMetaTags(outDir: string): number {
   let pages = 0;
@@ -49,7 +60,7 @@ export function addCspMetaTags(outDir: string): number {
     const abs = path.join(outDir, file);
     const html = fs.readFileSync(abs, "utf8");
     if (html.includes('http-equiv="Content-Security-Policy"')) continue;
-    fs.writeFileSync(abs, html.replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="${cspFor(html)}"/>`));
+    fs.writeFileSync(abs, withCspMeta(html));
     pages++;
   }
   return pages;

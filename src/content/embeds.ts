@@ -10,7 +10,7 @@ import type { VFile } from "vfile";
  */
 export const EMBED_HOSTS = ["cloud.tencent.com", "v.qq.com", "player.bilibili.com"];
 
-/** Keeps allowed embeds (lazy, sandboxed, in a responsive 16:9 box) and removes the rest. */
+/** Keeps allowed embeds (lazy, in a responsive 16:9 box) and removes the rest. */
 export function rehypeEmbeds() {
   return (tree: Root, file: VFile) => {
     visit(tree, "element", (node: Element, index, parent) => {
@@ -31,7 +31,9 @@ export function rehypeEmbeds() {
           loading: "lazy",
           allowFullScreen: true,
           referrerPolicy: "strict-origin-when-cross-origin",
-          sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups",
+          // No sandbox: a player needs scripts and its own origin, and sandboxing with both is no
+          // sandbox at all (the HTML checker rejects it). The allow-list, the cross-origin boundary
+          // and the page's frame-src are what keep it in its box.
         },
         children: [],
       };

@@ -37,10 +37,17 @@ export function structurePage(tree: Root, where: Where): Structured {
   let entry: { heading: Element; body: RootContent[] } | null = null;
   const closeEntry = () => {
     if (!entry || !section) return;
-    const e = toEntry(entry.heading, entry.body, section.title ? 3 : 2, qLevel, lineOf(entry.heading));
+    const { heading, body } = entry;
+    entry = null;
+    // `### 应用相关` straight above `### 问题？` headings (page 097's numbered questions): a title
+    // without an answer that asks nothing is a group heading written one level too deep.
+    if (body.every((n) => n.type === "text" && !n.value.trim()) && !/[?？]\s*$/.test(textOf(heading))) {
+      sections.push((section = { id: String(heading.properties.id), title: textOf(heading), introHtml: "", entries: [] }));
+      return;
+    }
+    const e = toEntry(heading, body, section.title ? 3 : 2, qLevel, lineOf(heading));
     if (e.text === "") diagnostics.push({ file: where.file, line: e.line, severity: "warning", message: `question "${e.question}" has no answer: write one below the heading` });
     section.entries.push(e);
-    entry = null;
   };
   for (const node of nodes) {
     const l = level(node);
@@ -122,12 +129,17 @@ function toEntry(heading: Element, body: RootContent[], rendered: number, qLevel
 /** Headings inside an answer sit one level below the question, without gaps. */
 function shiftHeadings(body: RootContent[], rendered: number, qLevel: number): void {
   let previous = rendered;
-  for (const node of body) {
-    const l = level(node);
-    if (!l || node.type !== "element") continue;
-    const target = Math.min(6, rendered + Math.max(1, l - qLevel), previous + 1);
+  // Headings anywhere in the answer, also inside tabs and callouts, in reading order.
+  const shift = (node: Element) => {
+    const target = Math.min(6, rendered + Math.max(1, level(node) - qLevel), previous + 1);
     node.tagName = `h${target}`;
     previous = target;
+  };
+  for (const node of body) {
+    if (node.type !== "element") continue;
+    visit(node, "element", (el: Element) => {
+      if (level(el)) shift(el);
+    });
   }
 }
 

@@ -60,7 +60,7 @@ test("hostile content is neutralized: nothing in it runs, even when clicked", as
   await expect(page.locator("main iframe")).toHaveCount(1);
   await expect(page.locator("main iframe")).toHaveAttribute("src", "https://cloud.tencent.com/edu/x");
   await expect(page.locator("main iframe")).not.toHaveAttribute("srcdoc");
-  await expect(page.locator("main iframe")).toHaveAttribute("sandbox", /allow-scripts/);
+  await expect(page.locator("main iframe")).toHaveAttribute("referrerpolicy", "strict-origin-when-cross-origin");
 });
 
 test("hostile queries typed into the search box cause no page error and show nothing unsafe", async ({ page }) => {

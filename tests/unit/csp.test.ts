@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cspFor } from "../../scripts/lib/csp";
+import { cspFor, withCspMeta } from "../../scripts/lib/csp";
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.startsWith(`${name} `));
 
@@ -14,5 +14,14 @@ describe("content security policy", () => {
     expect(directive(cspFor("<p>no embeds</p>"), "frame-src")).toBe("frame-src 'none'");
     const html = '<div class="faq-embed"><iframe src="https://cloud.tencent.com/edu/1" title="视频"></iframe></div><iframe src="https://v.qq.com/x"></iframe>';
     expect(directive(cspFor(html), "frame-src")).toBe("frame-src https://cloud.tencent.com https://v.qq.com");
+  });
+});
+
+describe("CSP meta tag", () => {
+  it("goes right after the charset declaration, which must stay in the first 1,024 bytes", () => {
+    const scripts = Array.from({ length: 40 }, (_, i) => `<script>self.x${i}=1</script>`).join("");
+    const html = withCspMeta(`<!DOCTYPE html><html><head><meta charSet="utf-8"/><title>t</title></head><body>${scripts}</body></html>`);
+    expect(html.indexOf('<meta charSet="utf-8"/>')).toBeLessThan(1024);
+    expect(html).toContain('<meta charSet="utf-8"/><meta http-equiv="Content-Security-Policy" content="default-src');
   });
 });
