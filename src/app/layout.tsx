@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
 import { OPEN_GRAPH_BASE, SITE } from "@/lib/config";
 import { getSearchConfig } from "@/lib/search-config";
-import { THEME_INIT_SCRIPT } from "@/lib/theme";
+import { PRE_PAINT_SCRIPT } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
     // suppressHydrationWarning: the <head> script may set data-theme before React hydrates.
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: PRE_PAINT_SCRIPT }} />
       </head>
       <body>
         <a href="#main" className="skip-link">跳到正文</a>

@@ -5,7 +5,7 @@ import { nextTheme, parseTheme, THEME_LABELS, THEME_STORAGE_KEY, type Theme } fr
 
 /**
  * Cycles the colour theme: follow the system → light → dark. The choice is applied before the first
- * paint by the <head> script (THEME_INIT_SCRIPT); this button only changes and stores it. It is
+ * paint by the <head> script (PRE_PAINT_SCRIPT); this button only changes and stores it. It is
  * invisible until hydrated (it keeps its space, so nothing shifts) because without JavaScript it
  * could not work.
  */

@@ -19,6 +19,7 @@ export function publishedAnchors(site: Site): { current: Set<string>; aliases: S
   for (const page of site.categories.flatMap((c) => c.pages)) {
     current.add(page.url);
     for (const e of pageEntries(page)) current.add(`${page.url}#${e.id}`);
+    for (const s of page.sections) if (s.id) current.add(`${page.url}#${s.id}`); // group headings are link targets too
     for (const [id, old] of Object.entries(page.aliases)) if (current.has(`${page.url}#${id}`)) old.forEach((a) => aliases.add(`${page.url}#${a}`));
   }
   return { current, aliases };

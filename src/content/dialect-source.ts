@@ -29,6 +29,14 @@ const LONE_TAG = /^\s*<(img|br|hr)\b[^>]*>\s*$/i;
  * structure can see, so the heading is lifted out of the list (the numbers only repeated the order).
  */
 const LIST_HEADING = /^ {0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+(?=#{1,6}[ \t])/;
+/**
+ * `>? 一句说明` then `2. 下一步`: the writer went back to the numbered steps, but in CommonMark an item
+ * numbered other than 1 cannot interrupt a paragraph, so it would continue the quote (the callout).
+ * A blank line ends the quote. (`>!` alone on its line, then a list, is a callout holding that list.)
+ */
+const QUOTE_WITH_TEXT = /^\s*>.*\S.*$/;
+const QUOTE_MARKER_ONLY = /^\s*>\s*[?!]?\s*$/;
+const LATER_ORDERED_ITEM = /^ {0,3}(?:\d{1,9})[.)][ \t]/;
 
 export function rewriteDialectBlocks(source: string): Rewritten {
   const out: string[] = [];
@@ -38,8 +46,11 @@ export function rewriteDialectBlocks(source: string): Rewritten {
   const warnings: Rewritten["warnings"] = [];
   let fence = false;
 
+  let previous = "";
   source.split("\n").forEach((text, i) => {
     const line = i + 1;
+    const before = previous;
+    previous = text;
     const top = stack.at(-1);
     if (FENCE.test(text) && !(top?.block === "codeblock" && top.pane)) fence = !fence;
     if (fence) return emit(line, text);
@@ -69,6 +80,7 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     }
     if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
     if (LONE_TAG.test(text)) return emit(line, text, "");
+    if (LATER_ORDERED_ITEM.test(text) && !/^\s*1[.)]/.test(text) && QUOTE_WITH_TEXT.test(before) && !QUOTE_MARKER_ONLY.test(before)) emit(line, "");
     emit(line, repairEmphasis(repairAnchors(text.replace(LIST_HEADING, ""))));
   });
   return { text: out.join("\n"), lineMap, warnings };

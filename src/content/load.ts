@@ -173,6 +173,8 @@ export function checkAnchorsLock(site: Site, dir: string = contentDir()): Diagno
 
 /** Records what this build published. A read-only content folder (a shared corpus) is left alone. */
 export function writeAnchorsLock(site: Site, dir: string = contentDir()): string | null {
+  // By its mode bits, not by trying: root may write anywhere, and a shared corpus must stay as it is.
+  if ((fs.statSync(dir).mode & 0o222) === 0) return null;
   const file = lockPath(dir);
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   const after = updatedLock(site, parseLock(before));

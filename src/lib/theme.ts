@@ -7,10 +7,12 @@ export type Theme = (typeof THEMES)[number];
 export const THEME_STORAGE_KEY = "faq-theme";
 
 /**
- * Runs in <head> before the first paint, so a stored choice never flashes the other theme. It is an
- * inline script: the build hashes it into the page's CSP like Next's own inline scripts.
+ * Runs in <head> before the first paint: applies a stored theme choice (so it never flashes the other
+ * one) and sets `data-js`, which tells the CSS that scripts will run, so it can lay out now what they
+ * will build later (tab bars) and nothing moves when they do. An inline script: the build hashes it
+ * into the page's CSP like Next's own inline scripts.
  */
-export const THEME_INIT_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
+export const PRE_PAINT_SCRIPT = `document.documentElement.setAttribute("data-js","");try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
 
 export function parseTheme(value: string | null | undefined): Theme {
   return value === "light" || value === "dark" ? value : "system";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nextTheme, parseTheme, THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "@/lib/theme";
+import { nextTheme, parseTheme, PRE_PAINT_SCRIPT, THEME_STORAGE_KEY } from "@/lib/theme";
 
 const css = fs.readFileSync(new URL("../../src/app/globals.css", import.meta.url), "utf8");
 
@@ -27,8 +27,9 @@ describe("colour theme", () => {
 
   it("the head script applies a stored choice and survives blocked storage", () => {
     const run = (storage: { getItem(key: string): string | null }) => {
-      const documentElement = { dataset: {} as Record<string, string> };
-      new Function("localStorage", "document", THEME_INIT_SCRIPT)(storage, { documentElement });
+      const documentElement = { dataset: {} as Record<string, string>, setAttribute: (name: string) => (documentElement.dataset[name] = "") };
+      new Function("localStorage", "document", PRE_PAINT_SCRIPT)(storage, { documentElement });
+      expect(documentElement.dataset["data-js"]).toBe("");
       return documentElement.dataset.theme;
     };
     expect(run({ getItem: (key) => (key === THEME_STORAGE_KEY ? "dark" : null) })).toBe("dark");

@@ -1,7 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkLock, parseLock, updatedLock } from "@/content/anchors-lock";
+import { loadSite, writeAnchorsLock } from "@/content/load";
 import { parsePage } from "@/content/parse";
 import type { Site } from "@/content/types";
+import { tempTrees } from "./temp-tree";
+
+const tree = tempTrees("faq-lock-");
 
 function site(md: string): Site {
   const { page } = parsePage(md, { path: "a/p.md", category: "a", fileSlug: "p" });
@@ -36,5 +42,23 @@ describe("anchors.lock", () => {
 
   it("keeps entries when updating, so the file only grows", () => {
     expect(parseLock(updatedLock(v1, ["/a/old/#x"]))).toContain("/a/old/#x");
+  });
+
+  it("counts group headings as published anchors too", () => {
+    const grouped = site("## 账号\n\n### 如何注册？\n\n答。");
+    expect(checkLock(grouped, ["/a/p/#账号", "/a/p/#如何注册"], "anchors.lock")).toEqual([]);
+  });
+
+  it("is written into a writable content folder, never into a read-only one (even as root)", () => {
+    const writable = tree({ "a/p.md": "### 问题？\n\n答。" });
+    expect(writeAnchorsLock(loadSite(writable).site, writable)).toBe(path.join(writable, "anchors.lock"));
+    const readOnly = tree({ "a/p.md": "### 问题？\n\n答。" });
+    fs.chmodSync(readOnly, 0o555);
+    try {
+      expect(writeAnchorsLock(loadSite(readOnly).site, readOnly)).toBeNull();
+      expect(fs.existsSync(path.join(readOnly, "anchors.lock"))).toBe(false);
+    } finally {
+      fs.chmodSync(readOnly, 0o755);
+    }
   });
 });
