@@ -21,6 +21,8 @@ const NEXT_BIN = (() => {
   }
 })();
 
+const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1);
+
 export async function build(): Promise<boolean> {
   const started = Date.now();
   const { ok, site } = await checkContent();
@@ -28,7 +30,7 @@ export async function build(): Promise<boolean> {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
-  console.error(`✓ content checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`✓ content checked in ${secondsSince(started)} s`);
   const stamp = buildStamp();
   writeSiteCache(SITE_CACHE, site);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
@@ -44,16 +46,16 @@ export async function build(): Promise<boolean> {
     console.error("✗ build failed (above); the previous out/ is unchanged.");
     return false;
   }
-  console.error(`✓ next build in ${((Date.now() - nextStarted) / 1000).toFixed(1)} s`);
+  console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
   const finishStarted = Date.now();
   addCspMetaTags(OUT); // before compressing: it edits the pages
   const compressed = await precompress(OUT);
-  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${((Date.now() - finishStarted) / 1000).toFixed(1)} s`);
+  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(finishStarted)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);
   if (lock) console.error(`✓ recorded new page URLs and anchors in ${path.relative(process.cwd(), lock)}: commit it`);
-  console.error(`✓ built out/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`✓ built out/ in ${secondsSince(started)} s`);
   return true;
 }
 

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { assembleContent, contentDir, readContentTree, treePages, type PageInput, type ParsedPage } from "../../src/content/load";
-import { parsePage } from "../../src/content/parse";
+import { assembleContent, contentDir, readContentTree, treePages } from "../../src/content/load";
+import { parsePages, type PageInput, type ParsedPage } from "../../src/content/parse";
 import type { Diagnostic } from "../../src/content/errors";
 import type { Site } from "../../src/content/types";
 
@@ -16,7 +16,7 @@ export async function loadSiteInParallel(dir: string = contentDir()): Promise<{ 
   const tree = readContentTree(dir);
   const pages = treePages(tree);
   const threads = Math.min(os.availableParallelism(), Math.floor(pages.length / PAGES_PER_THREAD));
-  if (threads < 2) return assembleContent(tree, pages.map((p) => parsePage(p.raw, p.source)));
+  if (threads < 2) return assembleContent(tree, parsePages(pages));
   // Contiguous shares, so the results simply concatenate back into tree order.
   const size = Math.ceil(pages.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => pages.slice(i * size, (i + 1) * size));

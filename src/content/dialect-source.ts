@@ -36,7 +36,7 @@ const LIST_HEADING = /^ {0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+(?=#{1,6}[ \t])/;
  */
 const QUOTE_WITH_TEXT = /^\s*>.*\S.*$/;
 const QUOTE_MARKER_ONLY = /^\s*>\s*[?!]?\s*$/;
-const LATER_ORDERED_ITEM = /^ {0,3}(?:\d{1,9})[.)][ \t]/;
+const LATER_ORDERED_ITEM = /^ {0,3}(?!1[.)])\d{1,9}[.)][ \t]/;
 
 export function rewriteDialectBlocks(source: string): Rewritten {
   const out: string[] = [];
@@ -80,7 +80,7 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     }
     if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
     if (LONE_TAG.test(text)) return emit(line, text, "");
-    if (LATER_ORDERED_ITEM.test(text) && !/^\s*1[.)]/.test(text) && QUOTE_WITH_TEXT.test(before) && !QUOTE_MARKER_ONLY.test(before)) emit(line, "");
+    if (LATER_ORDERED_ITEM.test(text) && QUOTE_WITH_TEXT.test(before) && !QUOTE_MARKER_ONLY.test(before)) emit(line, "");
     emit(line, repairEmphasis(repairAnchors(text.replace(LIST_HEADING, ""))));
   });
   return { text: out.join("\n"), lineMap, warnings };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
-import { parsePage, type PageSource } from "./parse";
+import { parsePages, type PageInput, type ParsedPage } from "./parse";
 import { normalize } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
@@ -16,10 +16,6 @@ import type { Site } from "./types";
 export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
 }
-
-/** A page file as read from disk, not yet parsed. */
-export type PageInput = { raw: string; source: PageSource };
-export type ParsedPage = ReturnType<typeof parsePage>;
 
 /** The content tree read from disk, before its pages are parsed (so parsing can be spread over threads). */
 export type ContentTree = {
@@ -35,7 +31,7 @@ export type ContentTree = {
  */
 export function loadSite(dir: string = contentDir()): { site: Site; diagnostics: Diagnostic[] } {
   const tree = readContentTree(dir);
-  return assembleContent(tree, treePages(tree).map((p) => parsePage(p.raw, p.source)));
+  return assembleContent(tree, parsePages(treePages(tree)));
 }
 
 export function readContentTree(dir: string = contentDir()): ContentTree {
