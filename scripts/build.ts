@@ -6,9 +6,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
 import { checkContent } from "./lib/content-report";
+import { bundleClient } from "./lib/client-bundle";
 import { addCspMetaTags } from "./lib/csp";
 import { precompress } from "./lib/precompress";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
+import { stripRuntimeFromSite } from "./lib/strip-runtime";
 
 const OUT = path.resolve("out");
 const PREVIOUS = path.resolve("out.previous");
@@ -33,12 +35,17 @@ export async function build(): Promise<boolean> {
   console.error(`✓ content checked in ${secondsSince(started)} s`);
   const stamp = buildStamp();
   writeSiteCache(SITE_CACHE, site);
+  const client = await bundleClient().catch((error: unknown) => {
+    console.error(`✗ the browser code (src/client/) did not bundle: ${error instanceof Error ? error.message : error}\nout/ was not touched.`);
+    return null;
+  });
+  if (!client) return false;
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
   const nextStarted = Date.now();
   const next = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE, FAQ_CLIENT_SCRIPT: client.script },
   });
   if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) {
     fs.rmSync(OUT, { recursive: true, force: true });
@@ -48,9 +55,10 @@ export async function build(): Promise<boolean> {
   }
   console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
   const finishStarted = Date.now();
+  stripRuntimeFromSite(OUT); // first: the policy hashes only the inline scripts that remain
   addCspMetaTags(OUT); // before compressing: it edits the pages
   const compressed = await precompress(OUT);
-  console.error(`✓ CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(finishStarted)} s`);
+  console.error(`✓ runtime stripped, CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(finishStarted)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);

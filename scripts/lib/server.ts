@@ -22,7 +22,7 @@ export function createStaticServer(outDir: string): http.Server {
   };
   /** Hashed files never change; pages and the rest are revalidated on every visit. */
   const setHeaders = (res: http.ServerResponse, pathname: string) => {
-    const hashed = pathname.startsWith("/_next/static/") || pathname.startsWith("/search-index/");
+    const hashed = pathname.startsWith("/_next/static/") || pathname.startsWith("/assets/") || pathname.startsWith("/search-index/");
     res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const page = pathname.endsWith("/") ? `${pathname}index.html` : pathname.endsWith(".html") ? pathname : null;

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
+import { CLIENT_SCRIPT, SPECULATION_RULES } from "@/lib/client-assets";
 import { OPEN_GRAPH_BASE, SITE } from "@/lib/config";
 import { getSearchConfig } from "@/lib/search-config";
 import { PRE_PAINT_SCRIPT } from "@/lib/theme";
@@ -24,10 +25,13 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    // suppressHydrationWarning: the <head> script may set data-theme before React hydrates.
+    // suppressHydrationWarning: only `next dev` hydrates (the built site ships no React); the <head>
+    // script sets data-theme and data-js before that.
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: PRE_PAINT_SCRIPT }} />
+        <script src={CLIENT_SCRIPT} defer />
+        <script type="speculationrules" dangerouslySetInnerHTML={{ __html: SPECULATION_RULES }} />
       </head>
       <body>
         <a href="#main" className="skip-link">跳到正文</a>

@@ -1,4 +1,3 @@
-import { IntentLink } from "@/components/intent-link";
 import { getSite } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
 
@@ -7,7 +6,7 @@ export default function NotFound() {
   return (
     <>
       <h1>页面不存在</h1>
-      <p className="lead">您访问的页面不存在或已移动。可以在上方搜索问题，或返回<IntentLink href="/">首页</IntentLink>。</p>
+      <p className="lead">您访问的页面不存在或已移动。可以在上方搜索问题，或返回<a href="/">首页</a>。</p>
       {featured.length > 0 && (
         <>
           <h2>热门问题</h2>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/intent-link";
 import { SearchBox } from "@/components/search-box";
 import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
@@ -18,7 +17,7 @@ export default function HomePage() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">有什么可以帮您？</h1>
         <div className="hero__search">
-          <SearchBox config={getSearchConfig()} size="hero" />
+          <SearchBox config={getSearchConfig()} id="hero-search" size="hero" />
         </div>
       </section>
       {featured.length > 0 && (
@@ -36,16 +35,16 @@ export default function HomePage() {
         <ul className="cards">
           {site.categories.map((category) => (
             <li key={category.slug} className="card">
-              <h3 className="card__title"><IntentLink href={category.url}>{category.title}</IntentLink></h3>
+              <h3 className="card__title"><a href={category.url}>{category.title}</a></h3>
               {category.description && <p className="card__text">{category.description}</p>}
               <ul className="card__pages">
                 {category.pages.slice(0, CARD_PAGES).map((page) => (
                   <li key={page.slug}>
-                    <IntentLink href={page.url}>{page.title}</IntentLink> <span className="muted">（{pageEntries(page).length} 个问题）</span>
+                    <a href={page.url}>{page.title}</a> <span className="muted">（{pageEntries(page).length} 个问题）</span>
                   </li>
                 ))}
               </ul>
-              {category.pages.length > CARD_PAGES && <IntentLink href={category.url} className="more">查看全部 {category.pages.length} 个页面</IntentLink>}
+              {category.pages.length > CARD_PAGES && <a href={category.url} className="more">查看全部 {category.pages.length} 个页面</a>}
             </li>
           ))}
         </ul>

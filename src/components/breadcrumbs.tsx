@@ -1,4 +1,3 @@
-import { IntentLink } from "./intent-link";
 
 type Crumb = { href?: string; label: string };
 
@@ -9,7 +8,7 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
       <ol>
         {items.map((item, i) => (
           <li key={i}>
-            {item.href ? <IntentLink href={item.href}>{item.label}</IntentLink> : <span aria-current="page">{item.label}</span>}
+            {item.href ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}
           </li>
         ))}
       </ol>

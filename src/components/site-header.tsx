@@ -1,4 +1,3 @@
-import { IntentLink } from "./intent-link";
 import { SITE } from "@/lib/config";
 import type { SearchConfig } from "@/lib/search-config";
 import { SearchBox } from "./search-box";
@@ -9,14 +8,14 @@ export function SiteHeader({ search }: { search: SearchConfig }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <IntentLink href="/" className="site-header__brand">
+        <a href="/" className="site-header__brand">
           {SITE.name}
-        </IntentLink>
+        </a>
         {/* Before the search in the source (CSS order puts it last): Chromium may paint a half-parsed
             page, and a toggle parsed after the box would then push the box aside (a layout shift). */}
         <ThemeToggle />
         <div className="site-header__search">
-          <SearchBox config={search} />
+          <SearchBox config={search} id="site-search" />
         </div>
       </div>
     </header>

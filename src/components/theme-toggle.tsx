@@ -1,58 +1,20 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-import { nextTheme, parseTheme, THEME_LABELS, THEME_STORAGE_KEY, type Theme } from "@/lib/theme";
+import { THEME_LABELS, THEMES, type Theme } from "@/lib/theme";
 
 /**
- * Cycles the colour theme: follow the system → light → dark. The choice is applied before the first
- * paint by the <head> script (PRE_PAINT_SCRIPT); this button only changes and stores it. It is
- * invisible until hydrated (it keeps its space, so nothing shifts) because without JavaScript it
- * could not work.
+ * The colour-theme button: follow the system → light → dark. Rendered with every icon; CSS shows the
+ * one for `data-theme-choice`. src/client/theme-toggle.ts makes it work, and until then it is
+ * invisible (keeping its space, so nothing shifts), because without JavaScript it could not work.
  */
 export function ThemeToggle() {
-  // The theme lives on <html data-theme> (the head script may set it before React runs); null on the server.
-  const theme = useSyncExternalStore(subscribe, readTheme, () => null);
-
-  function toggle() {
-    const next = nextTheme(theme ?? "system");
-    if (next === "system") delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = next;
-    try {
-      if (next === "system") localStorage.removeItem(THEME_STORAGE_KEY);
-      else localStorage.setItem(THEME_STORAGE_KEY, next);
-    } catch {
-      // Storage disabled (private mode): the choice lasts for this page only.
-    }
-  }
-
-  const current = theme ?? "system";
   return (
-    <button
-      type="button"
-      className="theme-toggle"
-      data-ready={theme !== null || undefined}
-      data-theme-choice={current}
-      onClick={toggle}
-      aria-label={`颜色主题：${THEME_LABELS[current]}（点击切换为${THEME_LABELS[nextTheme(current)]}）`}
-      title={`颜色主题：${THEME_LABELS[current]}`}
-    >
-      <ThemeIcon theme={current} />
+    <button type="button" className="theme-toggle" data-theme-choice="system" aria-label={`颜色主题：${THEME_LABELS.system}`} title={`颜色主题：${THEME_LABELS.system}`}>
+      {THEMES.map((theme) => <ThemeIcon key={theme} theme={theme} />)}
     </button>
   );
 }
 
-function subscribe(onChange: () => void): () => void {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  return () => observer.disconnect();
-}
-
-function readTheme(): Theme {
-  return parseTheme(document.documentElement.dataset.theme);
-}
-
 function ThemeIcon({ theme }: { theme: Theme }) {
-  const common = { width: 20, height: 20, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 2, "aria-hidden": true } as const;
+  const common = { width: 20, height: 20, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 2, "aria-hidden": true, className: `theme-toggle__icon theme-toggle__icon--${theme}` } as const;
   if (theme === "light")
     return (
       <svg {...common}>

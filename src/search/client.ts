@@ -6,20 +6,20 @@ export type SearchClient = { search(query: string, limit: number): Promise<Searc
 let client: Promise<SearchClient> | undefined;
 
 /**
- * The page's handle on the search engine, created on first use of search, not with the page.
- * The engine runs in a Web Worker; where there is none, it is loaded on the main thread.
- * A failed load may be retried.
+ * The page's handle on the search engine, created on first use of search, not with the page. The
+ * engine (and its index) live in a Web Worker, so typing never waits for them. A failed load may be
+ * retried.
  */
-export function loadSearchClient(indexUrl: string): Promise<SearchClient> {
-  client ??= (typeof Worker === "function" ? workerClient(indexUrl) : mainThreadClient(indexUrl)).catch((error: unknown) => {
+export function loadSearchClient(indexUrl: string, workerUrl: string): Promise<SearchClient> {
+  client ??= workerClient(indexUrl, workerUrl).catch((error: unknown) => {
     client = undefined;
     throw error;
   });
   return client;
 }
 
-function workerClient(indexUrl: string): Promise<SearchClient> {
-  const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient> {
+  const worker = new Worker(workerUrl);
   const pending = new Map<number, (hits: SearchHit[]) => void>();
   let seq = 0;
   return new Promise((resolve, reject) => {
@@ -48,11 +48,4 @@ function workerClient(indexUrl: string): Promise<SearchClient> {
       post({ type: "search", seq: mine, query, limit });
     });
   }
-}
-
-async function mainThreadClient(indexUrl: string): Promise<SearchClient> {
-  const [{ createSearchEngine }, response] = await Promise.all([import("./engine"), fetch(indexUrl)]);
-  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-  const engine = createSearchEngine(await response.json());
-  return { search: async (query, limit) => engine.search(query, limit) };
 }

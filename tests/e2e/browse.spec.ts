@@ -54,3 +54,30 @@ test("a URL without the trailing slash redirects to the page", async ({ page }) 
   await page.goto("/account/real-name-auth");
   await expect(page).toHaveURL(new RegExp(`${FAQ}$`));
 });
+
+test("a page runs one small script of ours and none of Next's runtime, and fetches no RSC data", async ({ page }) => {
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(FAQ);
+  await page.getByRole("link", { name: "账号与实名认证" }).first().hover(); // speculation rules may prefetch: a page, not data
+  await page.waitForLoadState("networkidle");
+  const scripts = requested.filter((p) => p.endsWith(".js"));
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/^\/assets\/app-[\w-]+\.js$/);
+  expect(requested.filter((p) => p.endsWith(".txt") || p.includes("__next"))).toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("every answer is readable, and the search box submits to the search page", async ({ page }) => {
+    await page.goto(FAQ);
+    await expect(page.locator("main h2.entry__question")).toHaveCount(14);
+    await expect(page.locator(".theme-toggle")).toBeHidden(); // it could not work
+    const box = page.getByRole("combobox", { name: "搜索问题" });
+    await box.fill("人脸识别");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\/\?q=%E4%BA%BA%E8%84%B8%E8%AF%86%E5%88%AB$/);
+    // (Its <noscript> note is not checked: Chromium with scripts disabled by the test still hides it.)
+  });
+});

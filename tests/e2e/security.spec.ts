@@ -13,8 +13,11 @@ test("pages are served with a CSP that allows no inline script, and the usual se
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(await response.text()).toContain('<meta http-equiv="Content-Security-Policy"');
-  const asset = await request.get((/src="(\/_next\/static\/[^"]+\.js)"/.exec(await response.text()) ?? [])[1]!);
-  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  // The page's one script and its stylesheet have content-hashed names: cached for good.
+  const html = await response.text();
+  for (const asset of [/src="(\/assets\/app-[^"]+\.js)"/.exec(html)![1], /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)![1]]) {
+    expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  }
 });
 
 test("pages and scripts are sent gzipped to clients that accept it, and plain to the rest", async ({ request }) => {

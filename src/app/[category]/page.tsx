@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { OPEN_GRAPH_BASE } from "@/lib/config";
@@ -33,14 +32,14 @@ export default async function CategoryPage({ params }: CategoryPageProps) {
           const entries = pageEntries(page);
           return (
             <li key={page.slug} className="card">
-              <h2 className="card__title"><IntentLink href={page.url}>{page.title}</IntentLink></h2>
+              <h2 className="card__title"><a href={page.url}>{page.title}</a></h2>
               <p className="card__text">{page.description}</p>
               <ul className="card__pages">
                 {entries.slice(0, 4).map((e) => (
                   <li key={e.id}><a href={`${page.url}#${e.id}`}>{e.question}</a></li>
                 ))}
               </ul>
-              {entries.length > 4 && <IntentLink href={page.url} className="more">查看全部 {entries.length} 个问题</IntentLink>}
+              {entries.length > 4 && <a href={page.url} className="more">查看全部 {entries.length} 个问题</a>}
             </li>
           );
         })}

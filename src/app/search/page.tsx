@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { IntentLink } from "@/components/intent-link";
 import { SearchResults } from "@/components/search-results";
 import { getSearchConfig } from "@/lib/search-config";
 
@@ -13,7 +12,7 @@ export default function SearchPage() {
       <h1>搜索问题</h1>
       <SearchResults config={getSearchConfig()} />
       <noscript>
-        <p>搜索需要启用 JavaScript。您也可以从<IntentLink href="/">首页</IntentLink>按分类浏览所有问题。</p>
+        <p>搜索需要启用 JavaScript。您也可以从<a href="/">首页</a>按分类浏览所有问题。</p>
       </noscript>
     </>
   );

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { DialectEnhancer } from "@/components/dialect-enhancer";
 import { FaqEntry } from "@/components/faq-entry";
-import { HashTarget } from "@/components/hash-target";
 import { QuestionIndex } from "@/components/question-index";
 import { OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getPage, getSite } from "@/content";
@@ -39,8 +37,6 @@ export default async function FaqPage({ params }: FaqPageProps) {
       {faqPageJsonLd(category, page).map((data, i) => (
         <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
       ))}
-      <DialectEnhancer />
-      <HashTarget />
       <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
       <h1>{page.title}</h1>
       {page.updated && (

@@ -18,8 +18,8 @@ export function rememberTerms(hit: SearchHit): void {
 
 /**
  * On the landed page: marks the remembered terms in the target question's answer, with the CSS
- * Custom Highlight API, which paints ranges without touching the DOM React rendered. Browsers
- * without it (older Firefox) simply show no marks.
+ * Custom Highlight API, which paints ranges without touching the page's DOM. Browsers without it
+ * (older Firefox) simply show no marks.
  */
 export function markLandingTerms(target: HTMLElement): void {
   let saved: { url: string; terms: string[] } | null = null;

@@ -1,21 +1,15 @@
-"use client";
-
-import { useEffect } from "react";
-
 /**
  * Turns the content's tab groups (`<dx-tabs>`, `<dx-codeblock>`) into working tabs. The HTML shows
  * every pane one after another, so a page is complete without JavaScript; with it, each group gets
  * an ARIA tablist (arrow keys move between tabs).
  */
-export function DialectEnhancer() {
-  useEffect(() => {
-    document.querySelectorAll<HTMLElement>(".faq-tabs, .faq-codeblock").forEach((group, g) => enhanceTabs(group, g));
-    // A printout has no clicks: print every accordion item open (the print CSS shows every tab pane).
-    const openAll = () => document.querySelectorAll("details").forEach((d) => (d.open = true));
-    window.addEventListener("beforeprint", openAll);
-    return () => window.removeEventListener("beforeprint", openAll);
-  }, []);
-  return null;
+export function enhanceTabGroups(): void {
+  document.querySelectorAll<HTMLElement>(".faq-tabs, .faq-codeblock").forEach((group, g) => enhanceTabs(group, g));
+}
+
+/** A printout has no clicks: print every accordion item open (the print CSS shows every tab pane). */
+export function openDetailsForPrint(): void {
+  window.addEventListener("beforeprint", () => document.querySelectorAll("details").forEach((d) => (d.open = true)));
 }
 
 function enhanceTabs(group: HTMLElement, g: number): void {

@@ -1,9 +1,6 @@
-"use client";
-
-import { useEffect } from "react";
 import { safeDecode } from "@/lib/url";
-import { revealTarget } from "./dialect-enhancer";
 import { markLandingTerms } from "./landing-terms";
+import { revealTarget } from "./tabs";
 
 const MARK = "data-targeted";
 
@@ -13,27 +10,21 @@ const MARK = "data-targeted";
  * position instead; this scrolls to the question on every hash change and marks it for the
  * highlight. Percent-encoded fragments (Chinese automatic ids) are decoded first.
  */
-export function HashTarget() {
-  useEffect(() => {
-    document.documentElement.classList.add("js");
-    const land = (scroll: boolean) => {
-      document.querySelector(`[${MARK}]`)?.removeAttribute(MARK);
-      const hash = window.location.hash; // before findTarget, which may correct the address
-      const target = findTarget(hash);
-      if (!target) return;
-      target.setAttribute(MARK, "");
-      markLandingTerms(target);
-      // The browser scrolled only if the id matched and the target was visible.
-      const browserMissed = target.offsetParent === null || target.id !== safeDecode(hash.slice(1));
-      revealTarget(target);
-      if (scroll || browserMissed) target.scrollIntoView({ block: "start" });
-    };
-    land(false); // the browser has scrolled already; scrolling again would fight the user
-    const onHashChange = () => land(true);
-    window.addEventListener("hashchange", onHashChange);
-    return () => window.removeEventListener("hashchange", onHashChange);
-  }, []);
-  return null;
+export function landDeepLinks(): void {
+  const land = (scroll: boolean) => {
+    document.querySelector(`[${MARK}]`)?.removeAttribute(MARK);
+    const hash = window.location.hash; // before findTarget, which may correct the address
+    const target = findTarget(hash);
+    if (!target) return;
+    target.setAttribute(MARK, "");
+    markLandingTerms(target);
+    // The browser scrolled only if the id matched and the target was visible.
+    const browserMissed = target.offsetParent === null || target.id !== safeDecode(hash.slice(1));
+    revealTarget(target);
+    if (scroll || browserMissed) target.scrollIntoView({ block: "start" });
+  };
+  land(false); // the browser has scrolled already; scrolling again would fight the user
+  window.addEventListener("hashchange", () => land(true));
 }
 
 function findTarget(hash: string): HTMLElement | null {

@@ -1,19 +1,19 @@
 import type { Range } from "@/search/types";
 
-type Props = { text: string; ranges: Range[] };
-
-/** Text with the matched ranges in `<mark>`: React nodes, never HTML from the query. */
-export function Highlight({ text, ranges }: Props) {
-  const parts: React.ReactNode[] = [];
+/** Text with the matched ranges in `<mark>`: DOM text nodes, never HTML from the query. */
+export function markedText(text: string, ranges: Range[]): DocumentFragment {
+  const out = document.createDocumentFragment();
   let at = 0;
   for (const [start, end] of mergeRanges(ranges)) {
     if (start < at) continue;
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start}>{text.slice(start, end + 1)}</mark>);
+    if (start > at) out.append(text.slice(at, start));
+    const mark = document.createElement("mark");
+    mark.textContent = text.slice(start, end + 1);
+    out.append(mark);
     at = end + 1;
   }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
+  out.append(text.slice(at));
+  return out;
 }
 
 /** About `radius` characters either side of the first match, with ranges shifted to fit. */

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+/**
+ * The browser code: src/client/main.ts (the page script) and src/search/worker.ts (the search engine,
+ * started on first use of search), bundled by esbuild into `public/assets/`, which Next copies into
+ * out/. Next renders the HTML; its own client runtime is not shipped (strip-runtime.ts), so this is
+ * all the JavaScript a page loads.
+ */
+export const ASSETS_DIR = path.resolve("public", "assets");
+const fromHere = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const ENTRY = { app: fromHere("../../src/client/main.ts"), worker: fromHere("../../src/search/worker.ts") };
+
+const common = (hashed: boolean): esbuild.BuildOptions => ({
+  bundle: true,
+  minify: true,
+  format: "iife", // classic scripts: a deferred page script and a classic worker run in every browser
+  target: ["chrome111", "edge111", "firefox111", "safari16.4"], // the browsers Next.js 16 supports
+  outdir: ASSETS_DIR,
+  entryNames: hashed ? "[name]-[hash]" : "[name]",
+  tsconfig: fromHere("../../tsconfig.json"),
+  metafile: true,
+  logLevel: "warning",
+});
+
+/** The worker first, so the page script can carry the worker's (hashed) URL. Returns the page script's URL. */
+export async function bundleClient({ hashed = true } = {}): Promise<{ script: string; worker: string }> {
+  fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
+  const worker = outputUrl(await esbuild.build({ ...common(hashed), entryPoints: { "search-worker": ENTRY.worker } }));
+  const script = outputUrl(await esbuild.build({ ...common(hashed), entryPoints: { app: ENTRY.app }, define: { SEARCH_WORKER_URL: JSON.stringify(worker) } }));
+  return { script, worker };
+}
+
+/** For `npm run dev`: rebuilds (unhashed) whenever the browser code changes. */
+export async function watchClient(): Promise<void> {
+  fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
+  const worker = "/assets/search-worker.js";
+  await (await esbuild.context({ ...common(false), entryPoints: { "search-worker": ENTRY.worker } })).watch();
+  await (await esbuild.context({ ...common(false), entryPoints: { app: ENTRY.app }, define: { SEARCH_WORKER_URL: JSON.stringify(worker) } })).watch();
+}
+
+function outputUrl(result: esbuild.BuildResult): string {
+  const [file] = Object.keys(result.metafile!.outputs).filter((f) => f.endsWith(".js"));
+  return `/assets/${path.basename(file)}`;
+}

@@ -1,0 +1,20 @@
+// The site's only browser script: progressive enhancement of the static HTML. Every page works
+// without it (links, forms to /search/, all tab panes shown, `:target` highlights); with it, search
+// answers as you type, tabs work and permalinks copy. Bundled by scripts/lib/client-bundle.ts.
+import { copyLinksOnClick } from "./copy-link";
+import { landDeepLinks } from "./deep-link";
+import { enhanceSearchBox, focusSearchOnSlash } from "./search-box";
+import { enhanceSearchResults } from "./search-results";
+import { enhanceTabGroups, openDetailsForPrint } from "./tabs";
+import { enableThemeToggles } from "./theme-toggle";
+
+document.documentElement.classList.add("js");
+enhanceTabGroups(); // before landing: a deep link may point into a tab pane
+landDeepLinks();
+openDetailsForPrint();
+enableThemeToggles();
+copyLinksOnClick();
+document.querySelectorAll<HTMLElement>("[data-search-box]").forEach(enhanceSearchBox);
+focusSearchOnSlash();
+const results = document.querySelector<HTMLElement>("[data-search-results]");
+if (results) enhanceSearchResults(results);

@@ -1,0 +1,138 @@
+import type { SearchHit } from "@/search/types";
+import { rememberTerms } from "./landing-terms";
+import { searchHitContent } from "./search-hit";
+import { createSearchRunner, type SearchState } from "./search-runner";
+
+const LIMIT = 8;
+/** Typing pauses this long before a search; short, because the engine answers in milliseconds. */
+export const DEBOUNCE_MS = 60;
+
+/**
+ * Search as you type: turns the server-rendered box (components/search-box.tsx, a plain form that
+ * submits to /search/ without JavaScript) into an ARIA combobox with a listbox of questions.
+ */
+export function enhanceSearchBox(root: HTMLElement): void {
+  const input = root.querySelector<HTMLInputElement>(".search__input")!;
+  const popup = root.querySelector<HTMLElement>(".search__popup")!;
+  const list = root.querySelector<HTMLUListElement>(".search__list")!;
+  const status = root.querySelector<HTMLElement>(".search__status")!;
+  const empty = root.querySelector<HTMLElement>(".search__empty")!;
+  let open = false;
+  let active = -1; // -1 is the input itself; 0… the options
+  let composing = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let shown: SearchHit[] = [];
+  const runner = createSearchRunner(root.dataset.indexUrl!, LIMIT, render);
+  const query = () => input.value.trim();
+
+  function render(state: SearchState = runner.state): void {
+    if (state.results !== shown) {
+      shown = state.results;
+      active = -1;
+      list.replaceChildren(...shown.map(option));
+    }
+    const showList = open && query() !== "" && (shown.length > 0 || state.searched === query() || state.status === "error");
+    popup.hidden = !showList;
+    input.setAttribute("aria-expanded", String(showList));
+    [...list.children].forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
+    if (showList && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
+    else input.removeAttribute("aria-activedescendant");
+    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : shown.length ? `${shown.length} 个相关问题` : "没有找到相关问题");
+    if (shown.length) status.append(" · ", allResultsLink());
+    empty.hidden = state.status === "error" || shown.length > 0 || state.searched !== query();
+    root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)
+  }
+
+  function option(hit: SearchHit, i: number): HTMLLIElement {
+    const li = document.createElement("li");
+    li.id = `${list.id}-${i}`;
+    li.setAttribute("role", "option");
+    li.className = "search__option";
+    li.append(searchHitContent(hit));
+    li.addEventListener("mousedown", (e) => e.preventDefault()); // keep focus (and the popup) in the box
+    li.addEventListener("click", () => follow(hit));
+    li.addEventListener("mousemove", () => {
+      if (active === i) return;
+      active = i;
+      render();
+    });
+    return li;
+  }
+
+  function allResultsLink(): HTMLAnchorElement {
+    const a = document.createElement("a");
+    a.href = `/search/?q=${encodeURIComponent(query())}`;
+    a.textContent = "查看全部结果";
+    a.addEventListener("mousedown", (e) => e.preventDefault());
+    return a;
+  }
+
+  function follow(hit: SearchHit): void {
+    rememberTerms(hit);
+    window.location.assign(hit.doc.url);
+  }
+
+  function search(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runner.run(input.value), DEBOUNCE_MS);
+  }
+
+  input.addEventListener("focus", () => {
+    open = true;
+    render();
+    void runner.prepare();
+  });
+  input.addEventListener("blur", () => {
+    open = false;
+    render();
+  });
+  input.addEventListener("input", () => {
+    open = true;
+    if (!composing) search(); // a pinyin IME is still composing: wait for the characters
+    render();
+  });
+  input.addEventListener("compositionstart", () => (composing = true));
+  input.addEventListener("compositionend", () => {
+    composing = false;
+    clearTimeout(timer);
+    void runner.run(input.value);
+  });
+  empty.addEventListener("mousedown", (e) => e.preventDefault());
+  input.addEventListener("keydown", (event) => {
+    if (event.isComposing || event.keyCode === 229) return; // Enter confirms IME text
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      open = true;
+      // Positions run -1 (the input itself) to the last result, and wrap around.
+      const next = active + (event.key === "ArrowDown" ? 1 : -1);
+      active = next >= shown.length ? -1 : next < -1 ? shown.length - 1 : next;
+      render();
+    } else if (event.key === "Enter") {
+      event.preventDefault(); // the form would submit to /search/: do better when results are here
+      const hit = shown[active] ?? shown[0];
+      if (hit) follow(hit);
+      else if (query()) window.location.assign(`/search/?q=${encodeURIComponent(query())}`);
+    } else if (event.key === "Escape") {
+      if (open && query()) {
+        open = false;
+        render();
+      } else input.blur();
+    }
+  });
+  // Typed before this script ran (a slow phone): search it now.
+  if (input.value.trim()) search();
+  render();
+}
+
+/** `/` focuses the visible search box, unless the user is typing somewhere else. */
+export function focusSearchOnSlash(): void {
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    const el = event.target as HTMLElement | null;
+    if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    const box = [...document.querySelectorAll<HTMLInputElement>("[data-search-box] .search__input")].find((i) => i.offsetParent !== null);
+    if (!box) return;
+    event.preventDefault();
+    box.focus();
+  });
+}

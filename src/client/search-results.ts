@@ -1,0 +1,51 @@
+import { rememberTerms } from "./landing-terms";
+import { searchHitContent } from "./search-hit";
+import { createSearchRunner, type SearchState } from "./search-runner";
+
+const LIMIT = 50;
+
+/**
+ * The full result list of `/search/?q=…` (a shareable query, read from the address bar) under the
+ * server-rendered form of components/search-results.tsx.
+ */
+export function enhanceSearchResults(root: HTMLElement): void {
+  const input = root.querySelector<HTMLInputElement>("input[name=q]")!;
+  const summary = root.querySelector<HTMLElement>(".search-page__summary")!;
+  const list = root.querySelector<HTMLOListElement>(".results")!;
+  const empty = root.querySelector<HTMLElement>(".empty")!;
+  let query = "";
+  const runner = createSearchRunner(root.dataset.indexUrl!, LIMIT, render);
+
+  function render(state: SearchState): void {
+    const done = state.searched === query.trim();
+    summary.textContent =
+      state.status === "error" ? "搜索暂时不可用，请刷新页面重试。"
+      : !query.trim() ? "输入关键词搜索问题"
+      : !done ? "正在搜索…"
+      : state.results.length ? `“${query}” 的 ${state.results.length} 个结果`
+      : `没有找到与“${query}”相关的问题`;
+    list.replaceChildren(...(done ? state.results : []).map((hit) => {
+      const a = document.createElement("a");
+      a.href = hit.doc.url;
+      a.className = "results__link";
+      a.append(searchHitContent(hit));
+      a.addEventListener("click", () => rememberTerms(hit));
+      const li = document.createElement("li");
+      li.className = "results__item";
+      li.append(a);
+      return li;
+    }));
+    list.hidden = list.children.length === 0;
+    empty.hidden = !(done && state.results.length === 0 && query.trim());
+    root.dataset.searched = state.searched;
+  }
+
+  function read(): void {
+    query = new URLSearchParams(window.location.search).get("q") ?? "";
+    input.value = query;
+    render(runner.state);
+    void runner.run(query);
+  }
+  window.addEventListener("popstate", read);
+  read();
+}
