@@ -5,16 +5,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
+import { searchIndexFile } from "../src/lib/search-index";
 import { checkContent } from "./lib/content-report";
 import { bundleClient } from "./lib/client-bundle";
-import { addCspMetaTags } from "./lib/csp";
+import { finishSite } from "./lib/finish-site";
 import { precompress } from "./lib/precompress";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
-import { stripRuntimeFromSite } from "./lib/strip-runtime";
 
 const OUT = path.resolve("out");
 const PREVIOUS = path.resolve("out.previous");
 const SITE_CACHE = path.resolve(".next", "cache", "faq-site.json");
+const SEARCH_INDEX_CACHE = path.resolve(".next", "cache", "faq-search-index.json");
 /** Next's CLI, from this project's node_modules (found upwards, as Node resolves packages). */
 const NEXT_BIN = (() => {
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
@@ -27,25 +28,29 @@ const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1)
 
 export async function build(): Promise<boolean> {
   const started = Date.now();
-  const { ok, site } = await checkContent();
+  const { ok, site, synonyms } = await checkContent();
   if (!ok) {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
   console.error(`✓ content checked in ${secondsSince(started)} s`);
   const stamp = buildStamp();
+  const prepared = Date.now();
   writeSiteCache(SITE_CACHE, site);
+  // Once here rather than in each of Next's build workers: the index holds every question's pinyin.
+  fs.writeFileSync(SEARCH_INDEX_CACHE, JSON.stringify(searchIndexFile(site, synonyms)));
   const client = await bundleClient().catch((error: unknown) => {
     console.error(`✗ the browser code (src/client/) did not bundle: ${error instanceof Error ? error.message : error}\nout/ was not touched.`);
     return null;
   });
   if (!client) return false;
+  console.error(`✓ search index and browser code in ${secondsSince(prepared)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   if (fs.existsSync(OUT)) fs.renameSync(OUT, PREVIOUS);
   const nextStarted = Date.now();
   const next = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE, FAQ_CLIENT_SCRIPT: client.script },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE, FAQ_SEARCH_INDEX_CACHE: SEARCH_INDEX_CACHE, FAQ_CLIENT_SCRIPT: client.script },
   });
   if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) {
     fs.rmSync(OUT, { recursive: true, force: true });
@@ -55,10 +60,17 @@ export async function build(): Promise<boolean> {
   }
   console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
   const finishStarted = Date.now();
-  stripRuntimeFromSite(OUT); // first: the policy hashes only the inline scripts that remain
-  addCspMetaTags(OUT); // before compressing: it edits the pages
+  try {
+    await finishSite(OUT); // before compressing: it edits the pages
+  } catch (error) {
+    fs.rmSync(OUT, { recursive: true, force: true });
+    if (fs.existsSync(PREVIOUS)) fs.renameSync(PREVIOUS, OUT);
+    console.error(`✗ ${error instanceof Error ? error.message : error}\n✗ build failed; the previous out/ is unchanged.`);
+    return false;
+  }
+  const stripped = Date.now();
   const compressed = await precompress(OUT);
-  console.error(`✓ runtime stripped, CSP and precompression (${compressed.files} files, ${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(finishStarted)} s`);
+  console.error(`✓ runtime stripped and CSP in ${secondsSince(finishStarted)} s; precompressed ${compressed.files} files (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(stripped)} s`);
   fs.rmSync(PREVIOUS, { recursive: true, force: true });
   fs.writeFileSync(path.join(OUT, STAMP_FILE), stamp + "\n");
   const lock = writeAnchorsLock(site);

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 
 /**
  * Content-Security-Policy for the static site. Next writes small inline scripts into every page
@@ -51,17 +49,4 @@ export function withCspMeta(html: string): string {
   const charset = /<meta charSet="utf-8"\/>/i.exec(html);
   if (charset) return html.slice(0, charset.index + charset[0].length) + meta + html.slice(charset.index + charset[0].length);
   return html.replace("<head>", `<head>${meta}`);
-}
-
-/** Writes each page's policy into the page itself, so every static host and CDN applies it. */
-export function addCspMetaTags(outDir: string): number {
-  let pages = 0;
-  for (const file of (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html"))) {
-    const abs = path.join(outDir, file);
-    const html = fs.readFileSync(abs, "utf8");
-    if (html.includes('http-equiv="Content-Security-Policy"')) continue;
-    fs.writeFileSync(abs, withCspMeta(html));
-    pages++;
-  }
-  return pages;
 }

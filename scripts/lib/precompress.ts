@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { forEachConcurrently } from "./concurrent";
 
 const gzip = promisify(zlib.gzip);
 const COMPRESSIBLE = /\.(html|js|css|json|txt|svg|xml|map)$/;
@@ -34,10 +35,6 @@ export async function precompress(outDir: string): Promise<{ files: number; byte
     bytes += data.length;
     gzipBytes += gz.length;
   };
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) await compressOne(files[next++]);
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await forEachConcurrently(files, CONCURRENCY, compressOne);
   return { files: count, bytes, gzipBytes };
 }

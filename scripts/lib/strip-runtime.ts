@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 
 /**
@@ -23,26 +22,8 @@ export function stripRuntime(html: string, file = "page"): string {
   return stripped;
 }
 
-/** Every page of out/ without the runtime, and the runtime's files removed. */
-export function stripRuntimeFromSite(outDir: string): { pages: number; removed: number } {
-  const files = fs.readdirSync(outDir, { recursive: true }) as string[];
-  let pages = 0;
-  let removed = 0;
-  for (const file of files) {
-    const abs = path.join(outDir, file);
-    if (file.endsWith(".html")) {
-      fs.writeFileSync(abs, stripRuntime(fs.readFileSync(abs, "utf8"), file));
-      pages++;
-    } else if (isRuntimeFile(file)) {
-      fs.rmSync(abs);
-      removed++;
-    }
-  }
-  return { pages, removed };
-}
-
 /** RSC payloads (`index.txt`, `__next.*.txt`) and the runtime's scripts; CSS and media stay. */
-function isRuntimeFile(file: string): boolean {
+export function isRuntimeFile(file: string): boolean {
   const name = path.basename(file);
   return (name === "index.txt" || (name.startsWith("__next.") && name.endsWith(".txt"))) || (file.startsWith(`_next${path.sep}`) && /\.js(\.map)?$/.test(name));
 }

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { stripRuntime, stripRuntimeFromSite } from "../../scripts/lib/strip-runtime";
+import { finishSite } from "../../scripts/lib/finish-site";
+import { stripRuntime } from "../../scripts/lib/strip-runtime";
 
 // The markup Next 16.4.6 writes into an exported page (shortened), around ours.
 const PAGE = [
@@ -32,14 +33,17 @@ describe("stripping Next's client runtime", () => {
     expect(() => stripRuntime('<script type="module" src="/_next/static/chunks/new.js"></script>', "pages/a.html")).toThrow(/pages\/a\.html: .*_next\/static\/chunks\/new\.js/);
   });
 
-  it("deletes the RSC payload files and runtime scripts of out/, and nothing else", () => {
+  it("finishing out/ strips every page, adds its policy, and deletes the RSC payloads and runtime scripts only", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "strip-"));
     const files = ["index.html", "index.txt", "robots.txt", "a/index.html", "a/index.txt", "a/__next._full.txt", "_next/static/chunks/x.js", "_next/static/chunks/x.css", "assets/app-1.js"];
     for (const f of files) {
       fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
       fs.writeFileSync(path.join(out, f), f.endsWith(".html") ? PAGE : "x");
     }
-    expect(stripRuntimeFromSite(out)).toEqual({ pages: 2, removed: 4 });
+    expect(await finishSite(out)).toEqual({ pages: 2, removed: 4 });
+    const page = fs.readFileSync(path.join(out, "a/index.html"), "utf8");
+    expect(page).not.toContain("__next_f");
+    expect(page).toMatch(/<meta charSet="utf-8"\/><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-/);
     const left = (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(out, f)).isFile()).sort();
     expect(left).toEqual(["_next/static/chunks/x.css", "a/index.html", "assets/app-1.js", "index.html", "robots.txt"]);
   });
