@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
-import { searchIndexFile } from "../src/lib/search-index";
+import { searchIndexFile } from "../src/search/index-file";
 import { checkContent } from "./lib/content-report";
 import { bundleClient } from "./lib/client-bundle";
 import { finishSite } from "./lib/finish-site";

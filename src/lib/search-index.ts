@@ -1,22 +1,9 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { getSite } from "@/content";
 import { loadSynonyms } from "@/content/load";
-import type { Site } from "@/content/types";
-import { buildSearchPayload } from "@/search/build-index";
-
-export type SearchIndexFile = { file: string; json: string };
+import { searchIndexFile, type SearchIndexFile } from "@/search/index-file";
 
 let cached: SearchIndexFile | undefined;
-
-/**
- * The search index file for a site: its name carries a hash of its content, so browsers and CDNs
- * may cache it forever and a new build is fetched at once.
- */
-export function searchIndexFile(site: Site, synonyms: [string, string][]): SearchIndexFile {
-  const json = JSON.stringify(buildSearchPayload(site, synonyms));
-  return { file: `index.${createHash("sha256").update(json).digest("hex").slice(0, 12)}.json`, json };
-}
 
 /**
  * This build's index, once per process. `npm run build` computes it once and hands it to Next's
