@@ -8,11 +8,11 @@ import { chromium } from "@playwright/test";
 import { loadSite, loadSynonyms } from "../src/content/load";
 import { pageEntries } from "../src/content/types";
 import { buildSearchPayload } from "../src/search/build-index";
+import { DEBOUNCE_MS } from "../src/client/search-box";
 import { createStaticServer } from "./lib/server";
 
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const dir = arg("content", "content");
-const DEBOUNCE_MS = 60; // src/components/search-box.tsx
 const QUERIES = ["人脸识别失败", "实名认证审核", "云服务器无法登录", "录制文件怎么获取", "安全组规则", "renlian shibie"];
 
 const { site } = loadSite(dir);
