@@ -13,16 +13,18 @@ export function buildStamp(root = process.cwd()): string {
   const hash = createHash("sha256");
   for (const name of ENV) hash.update(`${name}=${process.env[name] ?? ""}\n`);
   hash.update(`content=${contentDir()}\n`);
-  for (const input of [...INPUTS.map((p) => path.join(root, p)), contentDir()]) hashTree(hash, input);
+  // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
+  const outputs = new Set([path.join(root, "public", "assets")]);
+  for (const input of [...INPUTS.map((p) => path.join(root, p)), contentDir()]) hashTree(hash, input, outputs);
   return hash.digest("hex");
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, file: string): void {
+function hashTree(hash: ReturnType<typeof createHash>, file: string, outputs: Set<string>): void {
   // anchors.lock is written by the build itself, so it is an output, not an input.
-  if (!fs.existsSync(file) || path.basename(file) === "anchors.lock") return;
+  if (!fs.existsSync(file) || path.basename(file) === "anchors.lock" || outputs.has(file)) return;
   const stat = fs.statSync(file);
   if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name));
+    for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name), outputs);
   } else {
     hash.update(file);
     hash.update(fs.readFileSync(file));
