@@ -3,7 +3,7 @@ import { RERANK_OPTIONS, SEARCH_LIMITS, type IndexedDoc } from "./options";
 import { expandPayload } from "./payload";
 import { createPinyinIndex, type PinyinMatch } from "./pinyin";
 import { createTokenIndex } from "./token-index";
-import { isCodeToken, looksLikePinyin, normalize, normalizeChars, normalizeWithMap, rewriteColloquial, stripQuestionWords, tokenize } from "./text";
+import { isCodeToken, isQuestionWord, looksLikePinyin, normalize, normalizeChars, normalizeWithMap, rewriteColloquial, stripQuestionWords, tokenize } from "./text";
 import type { Range, SearchHit, SearchPayload } from "./types";
 
 export type SearchEngine = { search(query: string, limit?: number): SearchHit[]; size: number };
@@ -33,7 +33,7 @@ export function createSearchEngine(payload: SearchPayload): SearchEngine {
   function search(raw: string, limit: number): SearchHit[] {
     const typed = normalize(String(raw ?? "").slice(0, SEARCH_LIMITS.queryChars * 4)).slice(0, SEARCH_LIMITS.queryChars);
     if (!typed) return [];
-    const variants = queryVariants(typed, synonyms, tokens.known);
+    const { variants, asked } = queryVariants(typed, synonyms, tokens.known);
     const terms = [...new Set(variants.flatMap(tokenize))];
     if (terms.length === 0) return [];
     const pool = unionBy(variants.map((v) => tokens.candidates([...new Set(tokenize(v))], v.replace(/[^\p{Script=Han}]/gu, ""))))
@@ -42,9 +42,11 @@ export function createSearchEngine(payload: SearchPayload): SearchEngine {
     const query = variants.join(" ");
     const codes = tokenize(variants[0]).filter(isCodeToken);
     const ranked = pool.length ? new Fuse(pool, RERANK_OPTIONS).search(query, { limit: SEARCH_LIMITS.candidates }) : [];
+    // Exact codes first; then questions about what was asked (`要多久` → 时长); fuse order within each group.
+    const rank = (doc: IndexedDoc) => 2 * Number(codes.length > 0 && codes.every((c) => tokens.has(doc.index, c))) + Number(asked.some((w) => doc.question.includes(w)));
     const hits = ranked
-      .map((r) => ({ r, exact: codes.length > 0 && codes.every((c) => tokens.has(r.item.index, c)) }))
-      .sort((a, b) => Number(b.exact) - Number(a.exact)) // stable: fuse order within each group
+      .map((r) => ({ r, rank: rank(r.item) }))
+      .sort((a, b) => b.rank - a.rank) // stable
       .map(({ r }) => toHit(r.item, r.score ?? 1, r.matches));
     if (hits.length < limit) hits.push(...pinyinHits(typed, terms, hits));
     return hits.slice(0, limit);
@@ -89,14 +91,20 @@ export function createSearchEngine(payload: SearchPayload): SearchEngine {
  * The query as typed, and as the content would say it: with synonyms (`刷脸认证` → `人脸识别 认证`)
  * and spoken forms (`删不掉` → `无法删`) rewritten. Each variant is matched on its own and the
  * candidates are pooled, so a synonym adds matches and never hides the words the user typed.
+ * `asked`: the content's words for question words the user typed (`要多久` → 时长): what they ask.
  */
-function queryVariants(typed: string, synonyms: [string, string][], isWord: (bigram: string) => boolean): string[] {
+function queryVariants(typed: string, synonyms: [string, string][], isWord: (bigram: string) => boolean): { variants: string[]; asked: string[] } {
   let withSynonyms = typed;
+  const asked: string[] = [];
   for (const [alias, canonical] of synonyms) {
-    if (withSynonyms.includes(alias) && !withSynonyms.includes(canonical)) withSynonyms = withSynonyms.split(alias).join(` ${canonical} `);
+    if (!withSynonyms.includes(alias) || withSynonyms.includes(canonical)) continue;
+    withSynonyms = withSynonyms.split(alias).join(` ${canonical} `);
+    // A question word with a synonym is what the user asks about (多久 → 时长), not filler: a question
+    // saying it in any of the group's words (时长, 多久, 多长时间…) answers it.
+    if (isQuestionWord(alias)) asked.push(canonical, ...synonyms.filter(([, c]) => c === canonical).map(([a]) => a));
   }
   const variants = [typed, withSynonyms, rewriteColloquial(withSynonyms)].map((v) => stripQuestionWords(v, isWord));
-  return [...new Set(variants)];
+  return { variants: [...new Set(variants)], asked };
 }
 
 /** Pools candidate lists, best of the first list first, each question once. */

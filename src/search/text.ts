@@ -90,6 +90,13 @@ const PARTICLES = /[了要能会和与跟]/g;
  * Replaces question words with spaces, so no bigram spans the gap they leave. `isWord` tells
  * whether a bigram occurs in the content; without it, particles are always dropped.
  */
+const QUESTION_WORD = new RegExp(`^(?:${QUESTION_WORDS.source})$`);
+
+/** A question word on its own (`多久`): with a synonym it names what is asked (`时长`), see engine.ts. */
+export function isQuestionWord(word: string): boolean {
+  return QUESTION_WORD.test(word);
+}
+
 export function stripQuestionWords(text: string, isWord: (bigram: string) => boolean = () => false): string {
   const stripped = text
     .replace(QUESTION_WORDS, " ")

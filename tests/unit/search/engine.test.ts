@@ -26,6 +26,11 @@ describe("search over the seed FAQ", () => {
     expect(engine.search(c.q)).toEqual([]);
   });
 
+  it("ranks first the questions about what a question word asks (要多久 → 时长), not just the topic", () => {
+    // 实名认证审核不通过 contains the typed 实名认证审核 word for word, but says nothing of how long.
+    expect(top("实名认证审核要多久")?.question).toBe("实名认证提交审核处理时长？");
+  });
+
   it("finds pinyin: full, spaced and initials", () => {
     for (const q of ["renlianshibie", "renlian shibie", "rlsb"]) expect(top(q)?.id).toBe("faceiderr");
   });
