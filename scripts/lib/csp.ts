@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 
 /**
- * Content-Security-Policy for the static site. Next writes small inline scripts into every page
- * (the data React hydrates from), so `script-src` lists their SHA-256 hashes instead of allowing
- * inline script: content that slipped a `<script>` past the sanitizer still could not run.
+ * Content-Security-Policy for the static site. A page keeps two small inline scripts of ours (the
+ * theme applied before the first paint, and speculation rules), so `script-src` lists their SHA-256
+ * hashes instead of allowing inline script: content that slipped a `<script>` past the sanitizer
+ * still could not run.
  */
 export function cspFor(html: string): string {
   const hashes = inlineScripts(html).map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`);

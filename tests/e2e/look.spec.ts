@@ -32,7 +32,7 @@ test.describe("colour theme", () => {
 
   test("works by keyboard", async ({ page }) => {
     await page.goto("/account/");
-    await page.locator(".theme-toggle[data-ready]").focus(); // invisible, so unfocusable, until hydrated
+    await page.locator(".theme-toggle[data-ready]").focus(); // invisible, so unfocusable, until the page script runs
     await expect(page.locator(".theme-toggle")).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
@@ -59,7 +59,7 @@ test("prints the questions and answers without navigation, dark text on white", 
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
 });
 
-/** Sum of layout-shift scores since navigation, after the page has hydrated and settled. */
+/** Sum of layout-shift scores since navigation, after the page script has run and the page has settled. */
 async function layoutShift(page: import("@playwright/test").Page): Promise<{ total: number; moved: string[] }> {
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(500);
