@@ -39,7 +39,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
     else input.removeAttribute("aria-activedescendant");
     status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : shown.length ? `${shown.length} 个相关问题` : "没有找到相关问题");
     if (shown.length) status.append(" · ", allResultsLink());
-    empty.hidden = state.status === "error" || shown.length > 0 || state.searched !== query();
+    empty.hidden = !(query() && state.searched === query() && shown.length === 0 && state.status !== "error");
     root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)
   }
 

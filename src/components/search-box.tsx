@@ -9,7 +9,7 @@ type Props = { config: SearchConfig; id: string; size?: "header" | "hero" };
  */
 export function SearchBox({ config, id, size = "header" }: Props) {
   return (
-    <form action="/search/" method="get" className={`search search--${size}`} role="search" aria-label={size === "hero" ? "搜索问题" : "全站搜索"} data-search-box="" data-index-url={config.indexUrl}>
+    <form action="/search/" method="get" className={`search search--${size}`} role="search" aria-label={size === "hero" ? "搜索问题" : "全站搜索"} data-search-box="" data-index-url={config.indexUrl} suppressHydrationWarning>
       <label htmlFor={`${id}-input`} className="visually-hidden">搜索问题</label>
       <input
         id={`${id}-input`}

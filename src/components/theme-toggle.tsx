@@ -7,7 +7,8 @@ import { THEME_LABELS, THEMES, type Theme } from "@/lib/theme";
  */
 export function ThemeToggle() {
   return (
-    <button type="button" className="theme-toggle" data-theme-choice="system" aria-label={`颜色主题：${THEME_LABELS.system}`} title={`颜色主题：${THEME_LABELS.system}`}>
+    // suppressHydrationWarning: only `next dev` hydrates, after the page script has set these attributes.
+    <button type="button" className="theme-toggle" data-theme-choice="system" suppressHydrationWarning aria-label={`颜色主题：${THEME_LABELS.system}`} title={`颜色主题：${THEME_LABELS.system}`}>
       {THEMES.map((theme) => <ThemeIcon key={theme} theme={theme} />)}
     </button>
   );
