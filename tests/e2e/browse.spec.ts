@@ -67,6 +67,14 @@ test("a page runs one small script of ours and none of Next's runtime, and fetch
   expect(requested.filter((p) => p.endsWith(".txt") || p.includes("__next"))).toEqual([]);
 });
 
+test("hovering a link prefetches its page (speculation rules, no script)", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (r) => r.headers()["sec-purpose"]?.startsWith("prefetch") && prefetched.push(new URL(r.url()).pathname));
+  await page.goto("/");
+  await page.getByRole("link", { name: "账号与实名认证" }).hover();
+  await expect.poll(() => prefetched).toContain("/account/");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
