@@ -9,6 +9,7 @@ import { searchIndexFile } from "../src/search/index-file";
 import { checkContent } from "./lib/content-report";
 import { bundleClient } from "./lib/client-bundle";
 import { finishSite } from "./lib/finish-site";
+import { NEXT_BIN } from "./lib/next-bin";
 import { precompress } from "./lib/precompress";
 import { buildStamp, STAMP_FILE } from "./lib/stamp";
 
@@ -16,15 +17,16 @@ const OUT = path.resolve("out");
 const PREVIOUS = path.resolve("out.previous");
 const SITE_CACHE = path.resolve(".next", "cache", "faq-site.json");
 const SEARCH_INDEX_CACHE = path.resolve(".next", "cache", "faq-search-index.json");
-/** Next's CLI, from this project's node_modules (found upwards, as Node resolves packages). */
-const NEXT_BIN = (() => {
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    const bin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
-    if (fs.existsSync(bin) || dir === path.dirname(dir)) return bin;
-  }
-})();
 
 const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1);
+
+/** A failed build: the half-written out/ goes and the previous site comes back. */
+function restorePrevious(why: string): false {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  if (fs.existsSync(PREVIOUS)) fs.renameSync(PREVIOUS, OUT);
+  console.error(`✗ ${why}; the previous out/ is unchanged.`);
+  return false;
+}
 
 export async function build(): Promise<boolean> {
   const started = Date.now();
@@ -52,21 +54,13 @@ export async function build(): Promise<boolean> {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FAQ_SITE_CACHE: SITE_CACHE, FAQ_SEARCH_INDEX_CACHE: SEARCH_INDEX_CACHE, FAQ_CLIENT_SCRIPT: client.script },
   });
-  if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) {
-    fs.rmSync(OUT, { recursive: true, force: true });
-    if (fs.existsSync(PREVIOUS)) fs.renameSync(PREVIOUS, OUT);
-    console.error("✗ build failed (above); the previous out/ is unchanged.");
-    return false;
-  }
+  if (next.status !== 0 || !fs.existsSync(path.join(OUT, "index.html"))) return restorePrevious("build failed (above)");
   console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
   const finishStarted = Date.now();
   try {
     await finishSite(OUT); // before compressing: it edits the pages
   } catch (error) {
-    fs.rmSync(OUT, { recursive: true, force: true });
-    if (fs.existsSync(PREVIOUS)) fs.renameSync(PREVIOUS, OUT);
-    console.error(`✗ ${error instanceof Error ? error.message : error}\n✗ build failed; the previous out/ is unchanged.`);
-    return false;
+    return restorePrevious(`build failed: ${error instanceof Error ? error.message : error}`);
   }
   const stripped = Date.now();
   const compressed = await precompress(OUT);

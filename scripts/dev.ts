@@ -2,9 +2,10 @@
 // (src/client/) rebuilt by esbuild on every change.
 import { spawn } from "node:child_process";
 import { watchClient } from "./lib/client-bundle";
+import { NEXT_BIN } from "./lib/next-bin";
 
 await watchClient();
-const next = spawn(process.execPath, [new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname, "dev", ...process.argv.slice(2)], {
+const next = spawn(process.execPath, [NEXT_BIN, "dev", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });

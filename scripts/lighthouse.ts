@@ -11,6 +11,7 @@ import lighthouse from "lighthouse";
 import { spawnSync } from "node:child_process";
 import { build } from "./build";
 import { precompress } from "./lib/precompress";
+import { NEXT_BIN } from "./lib/next-bin";
 import { createStaticServer } from "./lib/server";
 import { buildStamp, readStamp } from "./lib/stamp";
 
@@ -91,7 +92,7 @@ async function buildBaseline(): Promise<string> {
   fs.writeFileSync(path.join(dir, "next.config.mjs"), `export default { output: "export", trailingSlash: true };\n`);
   fs.writeFileSync(path.join(dir, "app", "layout.jsx"), `export default function RootLayout({ children }) {\n  return (<html lang="zh-CN"><body>{children}</body></html>);\n}\n`);
   fs.writeFileSync(path.join(dir, "app", "page.jsx"), `export const metadata = { title: "基线", description: "A bare Next.js page." };\nexport default function Page() {\n  return (<main><h1>常见问题</h1><p>同样的 Next 与 React 版本，没有我们的代码：性能基线。</p></main>);\n}\n`);
-  const next = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const next = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (next.status !== 0) throw new Error("baseline build failed");
   await precompress(path.join(dir, "out"));
   return path.join(dir, "out");

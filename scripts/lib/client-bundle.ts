@@ -25,20 +25,26 @@ const common = (hashed: boolean): esbuild.BuildOptions => ({
   logLevel: "warning",
 });
 
-/** The worker first, so the page script can carry the worker's (hashed) URL. Returns the page script's URL. */
-export async function bundleClient({ hashed = true } = {}): Promise<{ script: string; worker: string }> {
+const workerBuild = (hashed: boolean): esbuild.BuildOptions => ({ ...common(hashed), entryPoints: { "search-worker": ENTRY.worker } });
+const appBuild = (hashed: boolean, workerUrl: string): esbuild.BuildOptions => ({
+  ...common(hashed),
+  entryPoints: { app: ENTRY.app },
+  define: { SEARCH_WORKER_URL: JSON.stringify(workerUrl) },
+});
+
+/** The worker first, so the page script can carry the worker's (hashed) URL. */
+export async function bundleClient(): Promise<{ script: string; worker: string }> {
   fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
-  const worker = outputUrl(await esbuild.build({ ...common(hashed), entryPoints: { "search-worker": ENTRY.worker } }));
-  const script = outputUrl(await esbuild.build({ ...common(hashed), entryPoints: { app: ENTRY.app }, define: { SEARCH_WORKER_URL: JSON.stringify(worker) } }));
+  const worker = outputUrl(await esbuild.build(workerBuild(true)));
+  const script = outputUrl(await esbuild.build(appBuild(true, worker)));
   return { script, worker };
 }
 
-/** For `npm run dev`: rebuilds (unhashed) whenever the browser code changes. */
+/** For `npm run dev`: rebuilds (unhashed, at the URLs the layout falls back to) whenever the browser code changes. */
 export async function watchClient(): Promise<void> {
   fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
-  const worker = "/assets/search-worker.js";
-  await (await esbuild.context({ ...common(false), entryPoints: { "search-worker": ENTRY.worker } })).watch();
-  await (await esbuild.context({ ...common(false), entryPoints: { app: ENTRY.app }, define: { SEARCH_WORKER_URL: JSON.stringify(worker) } })).watch();
+  await (await esbuild.context(workerBuild(false))).watch();
+  await (await esbuild.context(appBuild(false, "/assets/search-worker.js"))).watch();
 }
 
 function outputUrl(result: esbuild.BuildResult): string {

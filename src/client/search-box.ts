@@ -24,6 +24,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
   let shown: SearchHit[] = [];
   const runner = createSearchRunner(root.dataset.indexUrl!, LIMIT, render);
   const query = () => input.value.trim();
+  const resultsUrl = () => `/search/?q=${encodeURIComponent(query())}`;
 
   function render(state: SearchState = runner.state): void {
     if (state.results !== shown) {
@@ -61,7 +62,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
 
   function allResultsLink(): HTMLAnchorElement {
     const a = document.createElement("a");
-    a.href = `/search/?q=${encodeURIComponent(query())}`;
+    a.href = resultsUrl();
     a.textContent = "查看全部结果";
     a.addEventListener("mousedown", (e) => e.preventDefault());
     return a;
@@ -111,7 +112,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
       event.preventDefault(); // the form would submit to /search/: do better when results are here
       const hit = shown[active] ?? shown[0];
       if (hit) follow(hit);
-      else if (query()) window.location.assign(`/search/?q=${encodeURIComponent(query())}`);
+      else if (query()) window.location.assign(resultsUrl());
     } else if (event.key === "Escape") {
       if (open && query()) {
         open = false;

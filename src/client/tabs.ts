@@ -13,7 +13,6 @@ export function openDetailsForPrint(): void {
 }
 
 function enhanceTabs(group: HTMLElement, g: number): void {
-  if (group.dataset.enhanced) return;
   const panes = [...group.children].filter((c): c is HTMLElement => c.classList.contains("faq-tab"));
   if (panes.length === 0) return;
   group.dataset.enhanced = "true";
