@@ -11,6 +11,8 @@ import { enableThemeToggles } from "./theme-toggle";
 document.documentElement.classList.add("js");
 enhanceTabGroups(); // before landing: a deep link may point into a tab pane
 landDeepLinks();
+// After the browser's own jump to a cold deep link: smooth scrolling is for moves within the page.
+window.addEventListener("load", () => requestAnimationFrame(() => document.documentElement.setAttribute("data-smooth-scroll", "")));
 openDetailsForPrint();
 enableThemeToggles();
 copyLinksOnClick();

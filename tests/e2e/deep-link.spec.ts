@@ -8,6 +8,12 @@ test("cold deep link to #faceiderr lands below the header, highlighted @phone", 
   await expect(page.locator("#faceiderr")).toHaveText("使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？");
 });
 
+test("a cold deep link shows its question at once, without scrolling through the page to it @phone", async ({ page }) => {
+  await page.goto(`${FAQ}#faceiderr`); // resolves at the load event
+  const [top, padding] = await page.evaluate(() => [document.getElementById("faceiderr")!.getBoundingClientRect().top, parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop)]);
+  expect(Math.abs(top - padding)).toBeLessThan(2);
+});
+
 test("a percent-encoded Chinese auto anchor lands on its question @phone", async ({ page }) => {
   await page.goto(`${FAQ}#${encodeURIComponent(AUTO_ID)}`);
   await expectLandedOn(page, `[id="${AUTO_ID}"]`);
