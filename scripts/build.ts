@@ -30,12 +30,12 @@ function restorePrevious(why: string): false {
 
 export async function build(): Promise<boolean> {
   const started = Date.now();
-  const { ok, site, synonyms } = await checkContent();
+  const { ok, site, synonyms, stats } = await checkContent();
   if (!ok) {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
-  console.error(`✓ content checked in ${secondsSince(started)} s`);
+  console.error(`✓ content checked in ${secondsSince(started)} s (${stats.parsed} pages parsed, ${stats.reused} unchanged since the last build)`);
   const stamp = buildStamp();
   const prepared = Date.now();
   writeSiteCache(SITE_CACHE, site);

@@ -1,16 +1,16 @@
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../../src/content/errors";
 import { checkAnchorsLock, contentDir, loadSynonyms } from "../../src/content/load";
-import { loadSiteInParallel } from "./load-parallel";
+import { loadSiteInParallel, type LoadStats } from "./load-parallel";
 import type { Site } from "../../src/content/types";
 
 /** Reads and checks the whole content tree, printing `path:line: severity: message` per problem. */
-export async function checkContent(log: (line: string) => void = console.error): Promise<{ site: Site; synonyms: [string, string][]; diagnostics: Diagnostic[]; ok: boolean }> {
+export async function checkContent(log: (line: string) => void = console.error): Promise<{ site: Site; synonyms: [string, string][]; diagnostics: Diagnostic[]; stats: LoadStats; ok: boolean }> {
   const dir = contentDir();
-  const { site, diagnostics: siteDiagnostics } = await loadSiteInParallel(dir);
+  const { site, diagnostics: siteDiagnostics, stats } = await loadSiteInParallel(dir);
   const synonyms = loadSynonyms(dir);
   const diagnostics = [...siteDiagnostics, ...synonyms.diagnostics, ...checkAnchorsLock(site, dir)];
   for (const d of diagnostics) log(formatDiagnostic({ ...d, file: relativeTo(dir, d.file) }));
-  return { site, synonyms: synonyms.synonyms, diagnostics, ok: !hasErrors(diagnostics) };
+  return { site, synonyms: synonyms.synonyms, diagnostics, stats, ok: !hasErrors(diagnostics) };
 }
 
 /** Messages name files as the writer sees them from the project folder, e.g. `content/account/x.md`. */
