@@ -35,7 +35,7 @@ export async function build(): Promise<boolean> {
     console.error("✗ content has errors (above): fix them and build again. out/ was not touched.");
     return false;
   }
-  console.error(`✓ content checked in ${secondsSince(started)} s (${stats.parsed} pages parsed, ${stats.reused} unchanged since the last build)`);
+  console.error(`✓ content checked in ${secondsSince(started)} s (${stats.parsed} parsed, ${stats.reused} unchanged since the last build)`);
   const stamp = buildStamp();
   const prepared = Date.now();
   writeSiteCache(SITE_CACHE, site);
