@@ -25,15 +25,15 @@ export async function loadSiteInParallel(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; stats: LoadStats }> {
   const tree = readContentTree(dir);
   const pages = treePages(tree);
-  const fingerprint = cacheFile ? pipelineFingerprint() : "";
-  const keys = cacheFile ? pages.map((p) => pageKey(fingerprint, p)) : [];
+  const fingerprint = cacheFile && pipelineFingerprint();
+  const keys = fingerprint ? pages.map((p) => pageKey(fingerprint, p)) : null;
   const cached: ParseCache = cacheFile ? readParseCache(cacheFile) : new Map();
-  const parsed: (ParsedPage | undefined)[] = cacheFile ? keys.map((k) => cached.get(k)) : [];
+  const parsed = keys ? keys.map((k) => cached.get(k)) : pages.map((): ParsedPage | undefined => undefined);
   const missing = pages.map((_, i) => i).filter((i) => !parsed[i]);
   const fresh = await parseAll(missing.map((i) => pages[i]));
   missing.forEach((i, n) => (parsed[i] = fresh[n]));
   // Before assembling: that resolves links in place, and the cache must hold each page as parsed.
-  if (cacheFile) writeParseCache(new Map(keys.map((k, i) => [k, parsed[i]!])), cacheFile);
+  if (cacheFile && keys) writeParseCache(new Map(keys.map((k, i) => [k, parsed[i]!])), cacheFile);
   return { ...assembleContent(tree, parsed as ParsedPage[]), stats: { parsed: missing.length, reused: pages.length - missing.length } };
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -15,21 +14,16 @@ const CONCURRENCY = 8;
  * Writes `file.gz` beside every text file of the site, once, at build time, so `npm start` (sirv)
  * and nginx (`gzip_static on;`) serve it without compressing per request. Gzip only: browsers send
  * `br` only over https, where a CDN or proxy compresses by itself, and brotli would double the time
- * (a 1,000-page site has about 150 MB of HTML and RSC payloads). Next writes some payloads twice
- * (`index.txt` and `__next._full.txt`), so identical files are compressed once.
+ * (a 1,000-page site has about 25 MB of HTML).
  */
 export async function precompress(outDir: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
   const files = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => COMPRESSIBLE.test(f));
-  const byContent = new Map<string, Promise<Buffer>>();
   let count = 0, bytes = 0, gzipBytes = 0;
   const compressOne = async (file: string) => {
     const abs = path.join(outDir, file);
     const data = await fs.promises.readFile(abs);
     if (data.length < MIN_BYTES) return;
-    const key = createHash("sha1").update(data).digest("hex");
-    let compressed = byContent.get(key);
-    if (!compressed) byContent.set(key, (compressed = gzip(data, { level: 6 })));
-    const gz = await compressed;
+    const gz = await gzip(data, { level: 6 });
     await fs.promises.writeFile(`${abs}.gz`, gz);
     count++;
     bytes += data.length;

@@ -14,7 +14,6 @@ export type PageSource = {
   fileSlug: string;
 };
 
-/** A page's Markdown (with optional front matter) → a typed page record. Pure: no file system. */
 /** A page file's text and where it comes from, not yet parsed. */
 export type PageInput = { raw: string; source: PageSource };
 export type ParsedPage = ReturnType<typeof parsePage>;
@@ -24,6 +23,7 @@ export function parsePages(pages: PageInput[]): ParsedPage[] {
   return pages.map((p) => parsePage(p.raw, p.source));
 }
 
+/** A page's Markdown (with optional front matter) → a typed page record. Pure: no file system. */
 export function parsePage(raw: string, source: PageSource): { page: Page; diagnostics: Diagnostic[] } {
   const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
   const fm = parseFrontMatter(text, source.path, PageFrontMatterSchema);
