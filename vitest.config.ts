@@ -3,5 +3,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
-  test: { include: ["tests/unit/**/*.test.ts"], environment: "node" },
+  test: {
+    // TEST_UNIT_INCLUDE: the runner's own tests run fixture files through this same config.
+    include: [process.env.TEST_UNIT_INCLUDE || "tests/unit/**/*.test.ts"],
+    environment: "node",
+  },
 });

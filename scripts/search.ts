@@ -21,7 +21,13 @@ if (!ok) {
   console.error("content has errors: run `npm run check` to see them");
   process.exit(1);
 }
-const engine = createSearchEngine(buildSearchPayload(site, loadSynonyms(contentDir()).synonyms));
+// A crash answers that query with [] (as the site does), is reported, and fails the command.
+const engine = createSearchEngine(buildSearchPayload(site, loadSynonyms(contentDir()).synonyms), {
+  onError(error, q) {
+    console.error(`search failed for ${JSON.stringify(q)}:`, error);
+    process.exitCode = 1;
+  },
+});
 
 const toJson = (hits: SearchHit[]) => hits.map((h) => ({ question: h.doc.question, url: h.doc.url, id: h.doc.id, score: h.score }));
 function print(q: string): void {

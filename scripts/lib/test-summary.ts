@@ -1,45 +1,99 @@
-// Adds up the test reports of `npm test` and prints the closing "N passed, N failed" line.
-// Exit code 1 when anything failed or a runner left no report.
+// Adds up the steps and test reports of `npm test` (scripts/test.sh) and prints the closing
+// "N passed, N failed" line. Exit code 1 when anything failed.
+//
+// A runner's own counts are not enough: Vitest counts no test for a file that failed to load or a
+// `describe` body that threw, and neither runner counts an unhandled error, a web server that did
+// not start, or a run that found no tests. So each of these counts as one failure too, and a
+// runner that exited non-zero without any failure we can name counts as one.
 import fs from "node:fs";
 import path from "node:path";
 
-const dir = process.argv[2] ?? "reports";
-const read = (name: string): Record<string, unknown> | null => {
-  const file = path.join(dir, name);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+type Tally = { passed: number; failed: number; lines: string[] };
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numTotalTests: number;
+  testResults: { name: string; status: string; message: string; assertionResults: { status: string }[] }[];
+};
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  errors?: { message?: string }[];
 };
 
-let passed = 0;
-let failed = 0;
-const lines: string[] = [];
+const firstLine = (text: string | undefined) => (text ?? "").trim().split("\n")[0].slice(0, 200);
 
-for (const line of fs.readFileSync(path.join(dir, "steps.txt"), "utf8").trim().split("\n")) {
-  const [result, ...name] = line.split(" ");
-  if (result === "pass") passed++;
-  else failed++;
-  lines.push(`${result === "pass" ? "✓" : "✗"} ${name.join(" ")}`);
+/** One line of steps.txt: `step NAME EXIT`, `runner NAME EXIT` or `missing NAME REASON…`. */
+function summarize(dir: string): Tally {
+  const tally: Tally = { passed: 0, failed: 0, lines: [] };
+  const stepsFile = path.join(dir, "steps.txt");
+  const steps = fs.existsSync(stepsFile) ? fs.readFileSync(stepsFile, "utf8").split("\n").filter(Boolean) : [];
+  if (steps.length === 0) fail(tally, "nothing ran (no steps recorded)");
+  for (const line of steps) {
+    const [kind, name, ...rest] = line.split(" ");
+    if (kind === "step") {
+      if (rest[0] === "0") pass(tally, name);
+      else fail(tally, `${name} (exit ${rest[0]})`);
+    } else if (kind === "runner") addRunner(tally, dir, name, Number(rest[0]));
+    else fail(tally, `${name}: ${rest.join(" ")}`);
+  }
+  return tally;
 }
 
-const vitest = read("vitest.json") as { numPassedTests: number; numFailedTests: number; numTotalTests: number } | null;
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  lines.push(`${vitest.numFailedTests ? "✗" : "✓"} unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
-} else {
-  failed++;
-  lines.push("✗ unit: no report (vitest did not run)");
+function addRunner(tally: Tally, dir: string, name: string, exit: number) {
+  const file = path.join(dir, name === "unit" ? "vitest.json" : "playwright.json");
+  const report = fs.existsSync(file) ? readJson(file) : null;
+  if (!report) {
+    fail(tally, `${name}: no report (the runner exited ${exit} before writing one)`);
+    return;
+  }
+  const { passed, failed, problems } = name === "unit" ? vitestCounts(report as VitestReport) : playwrightCounts(report as PlaywrightReport);
+  if (exit !== 0 && failed + problems.length === 0) problems.push(`the runner exited ${exit} although no test failed (an unhandled error? see its output above)`);
+  tally.passed += passed;
+  tally.failed += failed + problems.length;
+  tally.lines.push(`${failed + problems.length ? "✗" : "✓"} ${name}: ${passed} passed, ${failed + problems.length} failed`);
+  for (const p of problems) tally.lines.push(`    ✗ ${p}`);
 }
 
-const pw = read("playwright.json") as { stats: { expected: number; unexpected: number; flaky: number } } | null;
-if (pw) {
-  passed += pw.stats.expected + pw.stats.flaky;
-  failed += pw.stats.unexpected;
-  lines.push(`${pw.stats.unexpected ? "✗" : "✓"} browser: ${pw.stats.expected + pw.stats.flaky} passed, ${pw.stats.unexpected} failed`);
-} else if (!lines.some((l) => l.includes("browser-tests"))) {
-  failed++;
-  lines.push("✗ browser: no report (playwright did not run)");
+function vitestCounts(r: VitestReport) {
+  const problems: string[] = [];
+  // A file that failed without a failed test: it threw on import or in a `describe` body.
+  for (const file of r.testResults) {
+    if (file.status === "failed" && !file.assertionResults.some((a) => a.status === "failed")) {
+      problems.push(`${path.relative(process.cwd(), file.name)} did not run: ${firstLine(file.message) || "failed to load"}`);
+    }
+  }
+  if (r.numTotalTests === 0) problems.push("no tests ran");
+  return { passed: r.numPassedTests, failed: r.numFailedTests, problems };
 }
 
-console.log(["", "── summary", ...lines].join("\n"));
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+function playwrightCounts(r: PlaywrightReport) {
+  // Load errors, a web server that did not start, a forbidden `test.only`: the run's own errors.
+  const problems = (r.errors ?? []).map((e) => firstLine(e.message) || "an error outside any test");
+  const { expected, unexpected, flaky, skipped } = r.stats;
+  if (expected + unexpected + flaky + skipped === 0 && problems.length === 0) problems.push("no tests ran");
+  return { passed: expected + flaky, failed: unexpected, problems };
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function pass(tally: Tally, line: string) {
+  tally.passed++;
+  tally.lines.push(`✓ ${line}`);
+}
+
+function fail(tally: Tally, line: string) {
+  tally.failed++;
+  tally.lines.push(`✗ ${line}`);
+}
+
+const tally = summarize(process.argv[2] ?? "reports");
+console.log(["", "── summary", ...tally.lines].join("\n"));
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed > 0 ? 1 : 0);

@@ -8,6 +8,17 @@ import type { Range, SearchHit, SearchPayload } from "./types";
 
 export type SearchEngine = { search(query: string, limit?: number): SearchHit[]; size: number };
 
+export type EngineOptions = {
+  /**
+   * Called when a query crashes the engine; the query then finds nothing, so a bug never breaks
+   * the page. The default logs it. Tests pass a handler that rethrows, so a crash fails them
+   * instead of passing for "no results".
+   */
+  onError?: (error: unknown, query: string) => void;
+};
+
+const logError = (error: unknown, query: string) => console.error(`search failed for ${JSON.stringify(query.slice(0, 80))}`, error);
+
 /**
  * The search engine shared by the browser (in a worker) and `npm run search`:
  * 1. normalize the query, apply synonyms, strip question words, cut into bigrams and words;
@@ -17,7 +28,7 @@ export type SearchEngine = { search(query: string, limit?: number): SearchHit[];
  *    query's error codes or identifiers exactly come first;
  * 4. Latin queries are also read as pinyin, and Chinese ones by sound, for homophone typos.
  */
-export function createSearchEngine(payload: SearchPayload): SearchEngine {
+export function createSearchEngine(payload: SearchPayload, { onError = logError }: EngineOptions = {}): SearchEngine {
   const docs = expandPayload(payload);
   const indexed: IndexedDoc[] = docs.map((d, index) => ({
     index,
@@ -79,8 +90,7 @@ export function createSearchEngine(payload: SearchPayload): SearchEngine {
       try {
         return search(query, limit);
       } catch (error) {
-        // A query must never break the page; an engine bug shows up here and in the tests instead.
-        console.error("search failed", error);
+        onError(error, String(query));
         return [];
       }
     },

@@ -20,7 +20,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   if (request.type === "load") {
     engine ??= fetch(request.url)
       .then((r) => (r.ok ? (r.json() as Promise<SearchPayload>) : Promise.reject(new Error(`search index: HTTP ${r.status}`))))
-      .then(createSearchEngine);
+      .then((payload) => createSearchEngine(payload));
     engine.then(
       (e) => post({ type: "ready", size: e.size }),
       (error: unknown) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/content/parse";
 import { buildSearchPayload } from "@/search/build-index";
-import { createSearchEngine } from "@/search/engine";
+import { strictEngine } from "./seed-index";
 
 const md = [
   "### 上传图片报错怎么办？[](id:upload)\n\n图片上传失败时，请检查图片格式与大小，返回错误码 1101 时请重试。",
@@ -9,7 +9,7 @@ const md = [
   "### 出现 FailedOperation.ImageSizeTooLarge 怎么办？[](id:large)\n\n图片太大，请压缩后上传。",
 ].join("\n\n");
 const { page } = parsePage(md, { path: "p.md", category: "c", fileSlug: "p" });
-const engine = createSearchEngine(buildSearchPayload({ categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] }));
+const engine = strictEngine(buildSearchPayload({ categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] }));
 const ids = (q: string) => engine.search(q).map((h) => h.doc.id);
 
 describe("error codes and identifiers", () => {

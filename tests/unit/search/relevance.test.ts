@@ -1,18 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSite, loadSynonyms } from "@/content/load";
-import { buildSearchPayload } from "@/search/build-index";
-import { createSearchEngine } from "@/search/engine";
 import { evaluate, formatResult, readCases } from "./relevance";
-import { seedEngine } from "./seed-index";
+import { contentEngine, seedEngine } from "./seed-index";
 
 /** The quality gate: fails when relevance drops below the targets. */
 const TARGETS = { top1: 0.95, negativePrecision: 1 };
 
-function corpusEngine() {
-  const dir = path.resolve("tests/fixtures/search-corpus"); // 14 real pages + the seed page
-  return createSearchEngine(buildSearchPayload(loadSite(dir).site, loadSynonyms(dir).synonyms));
-}
+const corpusEngine = () => contentEngine(path.resolve("tests/fixtures/search-corpus")); // 14 real pages + the seed page
 
 describe.each([
   ["seed FAQ, public cases", seedEngine, "tests/fixtures/search-eval/seed-public.jsonl"],

@@ -2,10 +2,27 @@ import path from "node:path";
 import { loadSite, loadSynonyms } from "@/content/load";
 import { buildSearchPayload } from "@/search/build-index";
 import { createSearchEngine } from "@/search/engine";
+import type { SearchPayload } from "@/search/types";
 
-/** The engine over the site's real content, built exactly as the site builds it. */
-export function seedEngine() {
-  const dir = path.resolve("content");
+/**
+ * The engine as the site runs it, except that a crash fails the test: the site's engine answers a
+ * crashing query with no results, which a negative or "never throws" test would take for a pass.
+ */
+export function strictEngine(payload: SearchPayload) {
+  return createSearchEngine(payload, {
+    onError: (error) => {
+      throw error;
+    },
+  });
+}
+
+/** The engine over a content folder, built exactly as the site builds it. */
+export function contentEngine(dir: string) {
   const { site } = loadSite(dir);
-  return createSearchEngine(buildSearchPayload(site, loadSynonyms(dir).synonyms));
+  return strictEngine(buildSearchPayload(site, loadSynonyms(dir).synonyms));
+}
+
+/** The engine over the site's real content. */
+export function seedEngine() {
+  return contentEngine(path.resolve("content"));
 }
