@@ -4,7 +4,7 @@ import { parse as parseYaml } from "yaml";
 import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
 import { parsePages, type PageInput, type ParsedPage } from "./parse";
-import { normalize } from "../search/text";
+import { plainNormalizer } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
 import type { Site } from "./types";
@@ -147,7 +147,7 @@ export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, s
       return { synonyms: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
     }
     const synonyms = Object.entries(result.data).flatMap(([canonical, aliases]) =>
-      aliases.map((alias): [string, string] => [normalize(alias), normalize(canonical)]),
+      aliases.map((alias): [string, string] => [plainNormalizer.text(alias), plainNormalizer.text(canonical)]),
     );
     return { synonyms, diagnostics: [] };
   } catch (error) {

@@ -2,7 +2,9 @@ import { pinyin } from "pinyin-pro";
 import { pageEntries, type Site } from "../content/types";
 import { SEARCH_LIMITS } from "./options";
 import { isPinyinChar } from "./pinyin";
+import { isHan } from "./text";
 import type { SearchPayload } from "./types";
+import { traditionalPairs } from "./variants";
 
 /**
  * Build side only (Node): site records → the search index file. Pinyin is computed here, with
@@ -23,7 +25,9 @@ export function buildSearchPayload(site: Site, synonyms: [string, string][] = []
       }
     }
   }
-  return { version: 2, pages, questions: questions.items, answers: answers.items, docs, synonyms, readings: commonReadings(questions.items) };
+  const text = [pages.flat(), questions.items.map((q) => q[0]), answers.items, docs.map((d) => d[4]), synonyms.flat()].flat().join("");
+  const variants = traditionalPairs(new Set(Array.from(text).filter(isHan)));
+  return { version: 3, pages, questions: questions.items, answers: answers.items, docs, synonyms, readings: commonReadings(questions.items), variants };
 }
 
 /** One syllable per character that the browser also keeps (see `isPinyinChar`). */

@@ -1,19 +1,19 @@
-import type { Range, SearchDoc } from "./types";
+import type { SearchDoc } from "./types";
 
 /** Characters that carry a pinyin syllable in the index: Han, Latin letters, digits. */
 export function isPinyinChar(c: string): boolean {
   return /[\p{Script=Han}a-zA-Z0-9]/u.test(c);
 }
 
-type Entry = { full: string; starts: Uint8Array; initials: string; positions: number[]; syllables: number };
-export type PinyinMatch = { index: number; score: number; question: Range[] };
+type Entry = { full: string; starts: Uint8Array; initials: string; positions: number[]; question: string; han: boolean[] };
 
 /**
- * Pinyin search over questions: full pinyin with or without spaces (`renlian shibie`,
- * `renlianshibie`), initials (`rlsb`, `zzh smrz`), and Chinese typed with a wrong homophone
- * (`实名认症` is read as shi ming ren zheng). Words must start on a syllable; only the last may stop
- * inside one, because it may still be being typed. Exact substring tests over prebuilt strings:
- * a few milliseconds at 10,000 questions, where a fuzzy scan takes tens.
+ * Pinyin over questions, so a Latin word the content does not have can be read as Chinese: full
+ * pinyin (`tuikuan` → 退款, `renlianshibie` → 人脸识别) or initials (`zdxf` → 自动续费) of any run of
+ * Han characters in a question, two to six characters long for initials. A word must start on a
+ * syllable; the last one may stop inside one, because it may still be being typed. The Chinese
+ * it reads as is then searched like typed Chinese. Exact substring tests over prebuilt strings:
+ * a few milliseconds at 10,000 questions.
  */
 export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, string>) {
   const entries: Entry[] = docs.map((d) => {
@@ -26,63 +26,87 @@ export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, st
     }
     starts[full.length] = 1;
     const positions: number[] = [];
-    Array.from(d.question).reduce((offset, c) => (isPinyinChar(c) && positions.push(offset), offset + c.length), 0);
-    return { full, starts, initials: d.syllables.map((s) => s[0] ?? "").join(""), positions, syllables: d.syllables.length };
+    const han: boolean[] = [];
+    Array.from(d.question).reduce((offset, c) => {
+      if (isPinyinChar(c)) {
+        positions.push(offset);
+        han.push(/\p{Script=Han}/u.test(c));
+      }
+      return offset + c.length;
+    }, 0);
+    return { full, starts, initials: d.syllables.map((s) => s[0] ?? "").join(""), positions, question: d.question, han };
   });
   const readingOf = new Map<string, string>();
   for (const [syllable, chars] of Object.entries(readings)) for (const c of chars) if (!readingOf.has(c)) readingOf.set(c, syllable);
 
-  /** Syllable index range `[first, last]` a full-pinyin word covers, or null. */
-  function findFull(e: Entry, word: string, open: boolean): [number, number] | null {
-    for (let at = e.full.indexOf(word); at !== -1; at = e.full.indexOf(word, at + 1)) {
-      const end = at + word.length;
-      if (e.starts[at] && (open || e.starts[end])) return [syllableAt(e, at), syllableAt(e, end - 1)];
-    }
-    return null;
+  /** The question's Han text for syllables `first`…`last`, or null when it is not all Han. */
+  function hanSpan(e: Entry, first: number, last: number): string | null {
+    for (let i = first; i <= last; i++) if (!e.han[i]) return null;
+    const end = e.positions[last] + (e.question.codePointAt(e.positions[last])! > 0xffff ? 2 : 1);
+    return e.question.slice(e.positions[first], end);
   }
 
-  function matchWords(words: string[], strict: boolean): PinyinMatch[] {
-    const out: PinyinMatch[] = [];
-    entries.forEach((e, index) => {
-      const covered: [number, number][] = [];
-      let viaInitials = false;
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i];
-        const hit = findFull(e, word, !strict && i === words.length - 1);
-        if (hit) covered.push(hit);
-        else if (!strict && word.length >= 2 && e.initials.includes(word)) {
-          const at = e.initials.indexOf(word);
-          covered.push([at, at + word.length - 1]);
-          viaInitials = true;
-        } else return;
-      }
-      const share = covered.reduce((n, [a, b]) => n + b - a + 1, 0) / Math.max(1, e.syllables);
-      out.push({ index, score: 0.5 - 0.3 * share + (viaInitials ? 0.1 : 0), question: covered.map(([a, b]) => [e.positions[a], e.positions[b]]) });
-    });
-    return out.sort((a, b) => a.score - b.score || a.index - b.index);
+  function syllableAt(e: Entry, offset: number): number {
+    let n = -1;
+    for (let i = 0; i <= offset; i++) if (e.starts[i]) n++;
+    return n;
   }
 
   return {
-    /** A Latin query read as pinyin words or initials. */
-    searchLatin(query: string): PinyinMatch[] {
-      const words = query.split(/[\s']+/).filter(Boolean);
-      const joined = words.join("");
-      // `renlianshibie` and `rlsb` arrive as one word: try it whole first.
-      if (joined.length < 2) return [];
-      const spaced = words.length > 1 ? matchWords(words, false) : [];
-      return spaced.length ? spaced : matchWords([joined], false);
+    /**
+     * What a Latin word reads as in the questions: the Chinese it spells in full pinyin or, failing
+     * that, as initials; most frequent first. `open`: the word may still be being typed.
+     */
+    transliterate(word: string, open: boolean, max = 4): { text: string; initials: boolean }[] {
+      const counts = new Map<string, number>();
+      const count = (text: string | null) => text && counts.set(text, (counts.get(text) ?? 0) + 1);
+      for (const e of entries) {
+        for (let at = e.full.indexOf(word); at !== -1; at = e.full.indexOf(word, at + 1)) {
+          const end = at + word.length;
+          if (e.starts[at] && (open || e.starts[end])) count(hanSpan(e, syllableAt(e, at), syllableAt(e, end - 1)));
+        }
+      }
+      let initials = false;
+      if (counts.size === 0 && word.length >= 2 && word.length <= 6) {
+        initials = true;
+        for (const e of entries) for (let at = e.initials.indexOf(word); at !== -1; at = e.initials.indexOf(word, at + 1)) count(hanSpan(e, at, at + word.length - 1));
+      }
+      return [...counts]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, max)
+        .map(([text]) => ({ text, initials }));
     },
-    /** Chinese read aloud: finds questions that sound like the query (whole syllables only). */
-    searchHomophones(han: string): PinyinMatch[] {
-      const syllables = Array.from(han).map((c) => readingOf.get(c));
-      if (syllables.length < 2 || syllables.some((s) => !s)) return [];
-      return matchWords([syllables.join("")], true);
+    /**
+     * Homophones of a typed bigram the content lacks (认症 → 认证, 冲置 → 重置): content bigrams read
+     * the same, most frequent first. Readings of question bigrams come from the index (words read
+     * in context, so polyphones are right); others from the reading table.
+     */
+    homophoneTable(terms: Iterable<string>, df: (term: string) => number): (bigram: string) => string[] {
+      const byReading = new Map<string, Set<string>>();
+      const add = (reading: string, bigram: string) => {
+        let set = byReading.get(reading);
+        if (!set) byReading.set(reading, (set = new Set()));
+        set.add(bigram);
+      };
+      const read = (bigram: string) => {
+        const [a, b] = Array.from(bigram).map((c) => readingOf.get(c));
+        return a && b ? `${a} ${b}` : null;
+      };
+      for (const term of terms) {
+        const reading = Array.from(term).length === 2 && /^\p{Script=Han}+$/u.test(term) ? read(term) : null;
+        if (reading) add(reading, term);
+      }
+      docs.forEach((d) => {
+        const kept = Array.from(d.question).filter(isPinyinChar);
+        for (let i = 0; i + 1 < kept.length; i++) {
+          if (/\p{Script=Han}/u.test(kept[i]) && /\p{Script=Han}/u.test(kept[i + 1]) && d.syllables[i + 1]) add(`${d.syllables[i]} ${d.syllables[i + 1]}`, kept[i] + kept[i + 1]);
+        }
+      });
+      return (bigram) => {
+        const reading = read(bigram);
+        const found = reading ? [...(byReading.get(reading) ?? [])].filter((b) => b !== bigram) : [];
+        return found.sort((a, b) => df(b) - df(a) || (a < b ? -1 : 1));
+      };
     },
   };
-}
-
-function syllableAt(e: Entry, offset: number): number {
-  let n = -1;
-  for (let i = 0; i <= offset; i++) if (e.starts[i]) n++;
-  return n;
 }

@@ -3,115 +3,115 @@
  * No dependencies: this file ships to the browser.
  */
 
-/** Traditional and variant characters customers type, mapped to the simplified forms the content uses. */
-const VARIANTS: Record<string, string> = {};
-const PAIRS = "帳账賬账號号認认證证實实戶户碼码識识臉脸審审時时長长務务雲云購购買买開开發发資资訊讯錯错誤误權权國国際际臺台灣湾門门這这個个問问題题們们關关於于設设註注冊册綁绑變变請请處处進进過过護护機机構构業业辦办聯联繫系記记錄录頁页簽签數数據据庫库備备麼么為为嗎吗遠远線线網网點点擊击";
-for (let i = 0; i + 1 < PAIRS.length; i += 2) VARIANTS[PAIRS[i]] = PAIRS[i + 1];
-VARIANTS["帐"] = "账"; // 帐号 → 账号: the content writes 账号
+/**
+ * Characters folded beyond traditional → simplified: simplified variants the content does not use
+ * (帐号 → 账号). Traditional characters come from OpenCC at build time, in the index (`variants`).
+ */
+const VARIANT_CHARS: Record<string, string> = { 帐: "账" };
 
 const HAN = /\p{Script=Han}/u;
 const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}_.-])+/gu;
 
-/** NFKC (full-width → half-width), lower case, variants → simplified, one code point at a time. */
-export function normalizeChar(c: string): string {
-  const code = c.charCodeAt(0);
-  // Fast paths: ASCII and common CJK ideographs are already NFKC (the index build normalizes
-  // hundreds of thousands of characters, and the full path is ten times slower).
-  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-  if (code >= 0x4e00 && code <= 0x9fff) return VARIANTS[c] ?? c;
-  return (VARIANTS[c] ?? c).normalize("NFKC").toLowerCase();
-}
+export type Normalizer = {
+  /** One code point → its search form: NFKC (full-width → half-width), lower case, simplified. */
+  char(c: string): string;
+  /** Normalized text of the same shape as `withMap(text).text`. */
+  chars(text: string): string;
+  /** Normalized text with white space collapsed: for queries and synonyms. */
+  text(text: string): string;
+  /** Normalized text plus, for each UTF-16 unit of it, its index in the original string (highlights). */
+  withMap(text: string): { text: string; map: number[] };
+};
 
 /**
- * Normalized text plus, for each UTF-16 unit of it, the index in the original string, so highlight
- * ranges found on normalized text can be drawn on the text the user sees.
+ * A normalizer with a traditional → simplified table: `variants` is a string of pairs
+ * ("帳账賬账…"), as the index carries it for the characters its content uses.
  */
-export function normalizeWithMap(text: string): { text: string; map: number[] } {
-  let out = "";
-  const map: number[] = [];
-  let i = 0;
-  for (const c of text) {
-    const n = normalizeChar(c);
-    out += n;
-    for (let k = 0; k < n.length; k++) map.push(i);
-    i += c.length;
-  }
-  return { text: out, map };
+export function createNormalizer(variants = ""): Normalizer {
+  const table: Record<string, string> = { ...VARIANT_CHARS };
+  const pairs = Array.from(variants);
+  for (let i = 0; i + 1 < pairs.length; i += 2) table[pairs[i]] = VARIANT_CHARS[pairs[i + 1]] ?? pairs[i + 1];
+  const char = (c: string): string => {
+    const code = c.charCodeAt(0);
+    // Fast paths: ASCII and common CJK ideographs are already NFKC (the index build normalizes
+    // hundreds of thousands of characters, and the full path is ten times slower).
+    if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+    if (code >= 0x4e00 && code <= 0x9fff) return table[c] ?? c;
+    return (table[c] ?? c).normalize("NFKC").toLowerCase();
+  };
+  const chars = (text: string) => {
+    let out = "";
+    for (const c of text) out += char(c);
+    return out;
+  };
+  return {
+    char,
+    chars,
+    text: (text) => chars(text).replace(/\s+/g, " ").trim(),
+    withMap(text) {
+      let out = "";
+      const map: number[] = [];
+      let i = 0;
+      for (const c of text) {
+        const n = char(c);
+        out += n;
+        for (let k = 0; k < n.length; k++) map.push(i);
+        i += c.length;
+      }
+      return { text: out, map };
+    },
+  };
 }
 
-/** Normalized text of the same shape as `normalizeWithMap(text).text`, without the map. */
-export function normalizeChars(text: string): string {
-  let out = "";
-  for (const c of text) out += normalizeChar(c);
+/** Normalization without a traditional table: for text that is not searched (synonym file keys). */
+export const plainNormalizer = createNormalizer();
+
+/** A run of Han characters, or a Latin/digit word, with its offset in the text. */
+export type Run = { text: string; at: number; han: boolean };
+
+export function runsOf(text: string): Run[] {
+  const out: Run[] = [];
+  for (const m of text.matchAll(RUN)) out.push({ text: m[0], at: m.index, han: HAN.test(m[0][0]) });
   return out;
 }
 
-/** Normalized text with white space collapsed: for queries and synonyms. */
-export function normalize(text: string): string {
-  return normalizeChars(text).replace(/\s+/g, " ").trim();
+/** A Latin word as indexed: inner `.`, `_`, `-` kept (`failedoperation.imagesizetoolarge`, `-1101`). */
+export function cleanWord(run: string): string {
+  return run.replace(/^[._-]+(?=[^\d])|[._-]+$/g, "");
+}
+
+/** The parts of a compound identifier, also indexed: `failedoperation.x` → `failedoperation`, `x`. */
+export function wordParts(word: string): string[] {
+  return /[._-]/.test(word.slice(1)) ? word.split(/[._-]+/).filter((part) => part.length > 1) : [];
 }
 
 /**
- * Tokens: overlapping CJK bigrams (a lone Han character stays a unigram) plus Latin/digit words.
- * Bigrams need no dictionary and behave the same in Node and every browser; a word segmenter does not.
- * Words keep inner `.`, `_` and `-` (`FailedOperation.ImageSizeTooLarge`, `-1101`).
+ * Index tokens: overlapping CJK bigrams (a lone Han character stays a unigram) plus Latin/digit
+ * words and their parts. Bigrams need no dictionary and behave the same in Node and every
+ * browser; a word segmenter does not.
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const [run] of text.matchAll(RUN)) {
-    if (!HAN.test(run[0])) {
-      const word = run.replace(/^[._-]+(?=[^\d])|[._-]+$/g, "");
-      if (word) out.push(word);
-      // `failedoperation.imagesizetoolarge` is also found by its parts.
-      if (/[._-]/.test(word.slice(1))) out.push(...word.split(/[._-]+/).filter((part) => part.length > 1));
+  for (const run of runsOf(text)) {
+    if (!run.han) {
+      const word = cleanWord(run.text);
+      if (word) out.push(word, ...wordParts(word));
       continue;
     }
-    const chars = Array.from(run);
+    const chars = Array.from(run.text);
     if (chars.length === 1) out.push(chars[0]);
     else for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
   }
   return out;
 }
 
-/** Question words and fillers: in every question, so they only add noise. Longest first. */
-const QUESTION_WORDS = new RegExp(
-  [
-    "怎么办", "怎么样", "怎么处理", "怎么解决", "如何解决", "怎么", "怎样", "如何", "什么时候", "什么", "哪些", "哪个", "哪种", "为什么", "为何", "何时",
-    "多长时间", "多久", "能不能", "可不可以", "是不是", "有没有", "会不会", "要不要", "可以", "能否", "是否", "请问", "一直", "总是",
-    "一个", "一下", "这个", "那个", "吗", "呢", "吧", "啊", "的",
-  ].join("|"),
-  "g",
-);
-
-/** Particles that are also halves of words (会议, 功能, 需要, 了解, 参与): dropped only when they form none. */
-const PARTICLES = /[了要能会和与跟]/g;
-
-/**
- * Replaces question words with spaces, so no bigram spans the gap they leave. `isWord` tells
- * whether a bigram occurs in the content; without it, particles are always dropped.
- */
-const QUESTION_WORD = new RegExp(`^(?:${QUESTION_WORDS.source})$`);
-
-/** A question word on its own (`多久`): with a synonym it names what is asked (`时长`), see engine.ts. */
-export function isQuestionWord(word: string): boolean {
-  return QUESTION_WORD.test(word);
+/** The distinct Han characters of a text. */
+export function hanChars(text: string): string[] {
+  return [...new Set(Array.from(text).filter((c) => HAN.test(c)))];
 }
 
-export function stripQuestionWords(text: string, isWord: (bigram: string) => boolean = () => false): string {
-  const stripped = text
-    .replace(QUESTION_WORDS, " ")
-    .replace(PARTICLES, (c, at: number, all: string) => (isWord(all.slice(at - 1, at + 1)) || isWord(all.slice(at, at + 2)) ? c : " "))
-    .replace(/\s+/g, " ")
-    .trim();
-  return stripped || text;
-}
-
-/**
- * Spoken negative complements say what written FAQs call 无法: 删不掉 → 无法删, 登不上 → 无法登,
- * 打不开 → 无法打(开). Bigrams of the rewrite then meet 无法删除, 无法登录, 无法打开.
- */
-export function rewriteColloquial(text: string): string {
-  return text.replace(/(\p{Script=Han})不[掉了上到动开进去]/gu, " 无法$1");
+export function isHan(c: string): boolean {
+  return HAN.test(c);
 }
 
 /** Error codes and identifiers: words with digits or inner `.`, `_`, `-` (`-1101`, `failedoperation.x`). */

@@ -4,7 +4,7 @@
  * pinyin as one syllable per kept character, from which initials and highlight offsets are derived.
  */
 export type SearchPayload = {
-  version: 2;
+  version: 3;
   /** `[url, page title, category title]` */
   pages: [string, string, string][];
   /** Distinct questions: `[text, pinyin]`, pinyin one syllable per Han/Latin/digit character, space-separated. */
@@ -17,6 +17,8 @@ export type SearchPayload = {
   synonyms: [string, string][];
   /** Pinyin syllable → common characters read that way, for queries typed with a wrong homophone. */
   readings: Record<string, string>;
+  /** Traditional → simplified pairs ("帳账賬账…") for the characters the content uses (OpenCC). */
+  variants: string;
 };
 
 /** One question as the engine and the UI see it. */

@@ -1,0 +1,33 @@
+// `npm run eval:search [-- --misses] [--all-misses]`: relevance of the search engine on every
+// evaluation set (scripts/lib/search-eval.ts): top-1, MRR@5, recall@5, queries with no result and
+// negatives answered. --misses lists the misses of the sets one may tune on; --all-misses also those
+// of the held-out halves and the public sets (look, don't tune).
+import path from "node:path";
+import { loadSite, loadSynonyms } from "../src/content/load";
+import { buildSearchPayload } from "../src/search/build-index";
+import { createSearchEngine, type SearchEngine } from "../src/search/engine";
+import { EVAL_SETS, evalParts, evaluate, formatKinds, formatResult } from "./lib/search-eval";
+
+const args = process.argv.slice(2);
+const allMisses = args.includes("--all-misses");
+const misses = allMisses || args.includes("--misses");
+
+const engines = new Map<string, SearchEngine>();
+function engineFor(dir: string): SearchEngine {
+  let engine = engines.get(dir);
+  if (!engine) {
+    const abs = path.resolve(dir);
+    const payload = buildSearchPayload(loadSite(abs).site, loadSynonyms(abs).synonyms);
+    engines.set(dir, (engine = createSearchEngine(payload, { onError: (e) => { throw e; } })));
+  }
+  return engine;
+}
+
+for (const set of EVAL_SETS) {
+  for (const part of evalParts(set)) {
+    const result = evaluate(engineFor(set.content), part.cases);
+    console.log(formatResult(part.name, result));
+    console.log(`  by kind: ${formatKinds(result)}`);
+    if (misses && (part.tuning || allMisses)) for (const m of result.misses) console.log(`  - ${m}`);
+  }
+}

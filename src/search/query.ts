@@ -1,0 +1,207 @@
+import type { InvertedIndex } from "./inverted-index";
+import { WEIGHTS, type Expansion } from "./related";
+import { cleanWord, runsOf, tokenize, wordParts } from "./text";
+
+/** One way to match a slot: a phrase (its index terms), worth `factor` of the words typed. */
+export type Alternative = { terms: string[]; factor: number; chars?: boolean };
+
+/**
+ * One unit of the query: a word (Han or Latin) or a lone Han character, with the ways a question
+ * may match it and what matching it is worth (`weight`).
+ */
+export type Slot = {
+  kind: "phrase" | "char" | "word";
+  typed: string;
+  from: number;
+  to: number;
+  weight: number;
+  /** Whether the content has the word typed (or, for pinyin, the Chinese it reads as). */
+  known: boolean;
+  /** The Chinese the slot stands for, for its general-language weight: the word, or what its pinyin reads as. */
+  reads: string;
+  alternatives: Alternative[];
+};
+
+export type QueryPlan = { text: string; slots: Slot[]; codes: string[] };
+
+export type QueryContext = {
+  index: InvertedIndex;
+  expand: (query: string) => Expansion[];
+  /** General-language weight of a word, 0.1–1: low for 怎么, 可以, 的 (see general-weights.ts). */
+  generalWeight: (gram: string) => number;
+  /** Content bigrams that sound like `bigram` (homophone typos), most frequent first. */
+  homophones: (bigram: string) => string[];
+  /** Content Latin words close to a word the content lacks (typos), best first. */
+  fuzzyWords: (word: string) => string[];
+  /** What a Latin word reads as in the questions' pinyin (full or initials), most frequent first. */
+  transliterate: (word: string, open: boolean) => { text: string; initials: boolean }[];
+  /** Words of a Han run as a word segmenter sees them (Intl.Segmenter), or null where there is none. */
+  segment: ((run: string) => string[]) | null;
+  /** Whether the query is still being typed at its end (no trailing space): the last word may be a prefix. */
+  open: boolean;
+};
+
+export const QUERY_WEIGHTS = {
+  /** A lone character (a fallback for shared-character paraphrases such as 报错 ~ 提示错误). */
+  char: 0.25,
+  /** A word the content does not have at all, against the rarest word it has. */
+  unknown: 0.6,
+} as const;
+
+/**
+ * The query as slots: Latin words, and Han text cut into words. A word segmenter finds the words it
+ * knows (同胞, 注册); the characters it leaves alone are joined where the content has them as a
+ * bigram (实名, 账号) or a homophone of one (认症 → 认证). Each slot is matched as typed or
+ * through an expansion covering it (a writer synonym, a built-in near-synonym, a spoken form, a
+ * homophone), at a lower factor. Its weight is its IDF on this site times its general-language
+ * weight; a word the content lacks weighs like a rare one (域名 on a site without it: the query
+ * asks about something the site does not cover).
+ */
+export function planQuery(text: string, ctx: QueryContext): QueryPlan {
+  const { index } = ctx;
+  const slots: Slot[] = [];
+  const codes: string[] = [];
+  const runs = runsOf(text);
+  const last = runs.at(-1);
+  for (const run of runs) {
+    if (run.han) {
+      for (const { word, at } of hanWords(run.text, run.at, ctx)) slots.push(hanSlot(word, at, ctx));
+      continue;
+    }
+    const word = cleanWord(run.text);
+    if (!word) continue;
+    slots.push(...wordSlots(word, run.at, ctx, run === last && ctx.open));
+    if (/\d|[a-z][._-][a-z]/.test(word) && /^[-a-z0-9._]+$/.test(word)) codes.push(word);
+  }
+  attachExpansions(slots, ctx.expand(text));
+  const rarest = index.idf(0);
+  for (const slot of slots) {
+    const general = ctx.generalWeight(slot.reads);
+    if (!slot.known) slot.weight = rarest * QUERY_WEIGHTS.unknown * general;
+    else if (slot.kind === "char") slot.weight = QUERY_WEIGHTS.char * index.idf(index.charPostings(slot.typed)?.length ?? index.df(slot.typed)) * general;
+    else slot.weight = index.idf(slotDf(slot, index)) * general;
+  }
+  return { text, slots: slots.filter((s) => s.weight > 0), codes };
+}
+
+/** Words of a Han run with their offsets: the segmenter's words, then its lone characters joined. */
+function hanWords(run: string, offset: number, ctx: QueryContext): { word: string; at: number }[] {
+  const pieces = ctx.segment?.(run) ?? Array.from(run);
+  const out: { word: string; at: number }[] = [];
+  let at = offset;
+  let lone: string[] = [];
+  const flush = () => {
+    const start = at - lone.join("").length;
+    out.push(...joinChars(lone, ctx).map((w) => ({ word: w.word, at: start + w.at })));
+    lone = [];
+  };
+  for (const piece of pieces) {
+    if (Array.from(piece).length === 1) lone.push(piece);
+    else {
+      flush();
+      out.push({ word: piece, at });
+    }
+    at += piece.length;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Lone characters joined into words: a pair that is a common word (是否), or that the content has
+ * (or one that sounds like it) and where neither character is a function word (的, 吗, 了, 就: a
+ * pair such as 号的 exists in any large site and is no word).
+ */
+function joinChars(chars: string[], ctx: QueryContext): { word: string; at: number }[] {
+  const content = (c: string) => ctx.generalWeight(c) >= 0.4;
+  const joins = (a: string, b: string) =>
+    ctx.generalWeight(a + b) < 1 || (content(a) && content(b) && (ctx.index.df(a + b) > 0 || ctx.homophones(a + b).length > 0));
+  const out: { word: string; at: number }[] = [];
+  let at = 0;
+  for (let i = 0; i < chars.length; ) {
+    let j = i + 1;
+    while (j < chars.length && joins(chars[j - 1], chars[j])) j++;
+    const word = chars.slice(i, j).join("");
+    out.push({ word, at });
+    at += word.length;
+    i = j;
+  }
+  return out;
+}
+
+function hanSlot(word: string, at: number, ctx: QueryContext): Slot {
+  const { index } = ctx;
+  const chars = Array.from(word);
+  const to = at + word.length;
+  if (chars.length === 1) {
+    return { kind: "char", typed: word, reads: word, from: at, to, weight: 0, known: index.charPostings(word) !== undefined || index.df(word) > 0, alternatives: [{ terms: [word], factor: 1, chars: true }] };
+  }
+  const bigrams = tokenize(word);
+  const known = bigrams.filter((b) => index.df(b) > 0);
+  const alternatives: Alternative[] = [];
+  // Only the bigrams the content has: an unknown one inside a word (断断 in 断断续续) is no evidence.
+  if (known.length) alternatives.push({ terms: known, factor: 1 });
+  // Homophones for the bigrams the content lacks (实名认症 → 认证), with the known ones kept.
+  const sounds = bigrams.map((b) => (index.df(b) > 0 ? b : ctx.homophones(b)[0])).filter((b): b is string => !!b);
+  if (sounds.length > known.length) alternatives.push({ terms: sounds, factor: WEIGHTS.homophone });
+  return { kind: "phrase", typed: word, reads: word, from: at, to, weight: 0, known: alternatives.length > 0, alternatives };
+}
+
+export const PINYIN_FACTOR = { full: 0.9, initials: 0.8 } as const;
+
+/**
+ * A Latin word: as typed, its parts (`failedoperation.x`), its completions while being typed
+ * (`failedop`), close content words (`clickhose`), or Chinese spelled in pinyin (`tuikuan` → 退款,
+ * `zdxf` → 自动续费). Initials of two phrases run together (`rlsbsb`: 人脸识别 + 失败) become two slots.
+ */
+function wordSlots(word: string, at: number, ctx: QueryContext, open: boolean): Slot[] {
+  const slot = wordSlot(word, at, ctx, open);
+  if (slot.known || !/^[a-z]{4,12}$/.test(word)) return [slot];
+  for (let cut = word.length - 2; cut >= 2; cut--) {
+    const left = wordSlot(word.slice(0, cut), at, ctx, false);
+    const right = wordSlot(word.slice(cut), at + cut, ctx, open);
+    if (left.known && right.known && left.reads !== left.typed && right.reads !== right.typed) return [left, right];
+  }
+  return [slot];
+}
+
+function wordSlot(word: string, at: number, ctx: QueryContext, open: boolean): Slot {
+  const { index } = ctx;
+  const alternatives: Alternative[] = [{ terms: [word], factor: 1 }];
+  const parts = wordParts(word);
+  if (parts.length) alternatives.push({ terms: parts, factor: 0.9 });
+  let reads = word;
+  if (index.df(word) === 0) {
+    if (open && word.length >= 2) for (const w of index.completions(word, 6)) alternatives.push({ terms: [w], factor: 0.9 });
+    if (word.length >= 4) for (const w of ctx.fuzzyWords(word)) alternatives.push({ terms: [w], factor: 0.7 });
+    if (/^[a-z]+$/.test(word)) {
+      const readings = ctx.transliterate(word, open);
+      for (const r of readings) alternatives.push({ terms: tokenize(r.text), factor: r.initials ? PINYIN_FACTOR.initials : PINYIN_FACTOR.full });
+      if (readings.length) reads = readings[0].text;
+    }
+  }
+  const known = alternatives.some((a) => a.terms.length > 0 && a.terms.every((t) => index.df(t) > 0 || index.charPostings(t) !== undefined));
+  return { kind: "word", typed: word, reads, from: at, to: at + word.length, weight: 0, known, alternatives };
+}
+
+/** Expansions attach to the slots inside the typed words they stand for. */
+function attachExpansions(slots: Slot[], expansions: Expansion[]) {
+  for (const e of expansions) {
+    const terms = tokenize(e.phrase);
+    if (terms.length === 0) continue;
+    for (const slot of slots) {
+      const inside = slot.from >= e.from && slot.to <= e.to;
+      const around = slot.from <= e.from && slot.to >= e.to; // the word typed is part of a slot (改 in 么改)
+      if (inside || around) slot.alternatives.push({ terms, factor: e.weight });
+    }
+  }
+}
+
+/** Documents containing a slot's word, estimated: the rarest known term of its first alternative the content has. */
+function slotDf(slot: Slot, index: InvertedIndex): number {
+  for (const alt of slot.alternatives) {
+    const dfs = alt.terms.map((t) => index.df(t) || (index.charPostings(t)?.length ?? 0)).filter((df) => df > 0);
+    if (dfs.length) return Math.min(...dfs);
+  }
+  return 0;
+}

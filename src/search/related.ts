@@ -1,0 +1,146 @@
+/**
+ * Related words that need no writer: what customers of any help center say for the states and
+ * actions FAQ answers describe. Each group holds words that can stand for one another in a
+ * question; a query containing one also looks for the others, weighted below the words typed
+ * (`WEIGHTS.builtin`). A site's `_search/synonyms.yml` adds its own words and overrides these: a
+ * word it lists takes the writer's meaning only.
+ *
+ * Only near-synonyms belong here, never related topics (退款 and 发票 are not the same question).
+ */
+export const NEAR_SYNONYMS: string[][] = [
+  // failing, not passing
+  ["失败", "不成功", "没成功", "未成功", "不通过", "没通过", "未通过", "过不了", "通不过", "没过", "不行"],
+  ["报错", "出错", "错误", "提示错误", "异常"],
+  // being unable to
+  ["无法", "不能", "不了", "没法", "没办法", "不可以", "用不了"],
+  // changing
+  ["修改", "更改", "变更", "更换", "改", "换", "调整"],
+  // removing, undoing
+  ["删除", "删掉", "删", "移除", "去掉", "清除"],
+  ["取消", "撤销", "撤回", "退订"],
+  ["注销", "销户", "销号"],
+  ["解除", "解绑", "取消绑定"],
+  ["关闭", "关掉", "停用", "禁用"],
+  ["开启", "打开", "启用", "开通"],
+  // durations and time
+  ["多久", "多长时间", "时长", "几天", "多少天", "多少时间", "要多久", "需要多久"],
+  ["什么时候", "何时", "啥时候"],
+  ["到账", "到帐", "退回"],
+  // buying and paying
+  ["购买", "买", "开通", "下单", "订购"],
+  ["费用", "价格", "收费", "计费", "多少钱", "要钱", "付费", "价钱", "花钱", "扣费"],
+  ["免费", "不要钱", "不收费", "免费额度"],
+  ["退款", "退费", "退钱"],
+  ["续费", "续期", "续订"],
+  ["到期", "过期"],
+  ["欠费", "没钱", "余额不足"],
+  ["发票", "开票"],
+  // performance
+  ["卡顿", "很卡", "卡", "不流畅", "不顺畅"],
+  ["延迟", "延时", "很慢", "慢"],
+  ["断开", "断线", "掉线", "断了"],
+  // access
+  ["登录", "登陆", "登入", "登不上", "登录不了"],
+  ["访问", "打开", "进入"],
+  ["忘记", "忘了", "找回"],
+  ["重置", "重设"],
+  ["密码", "口令"],
+  // looking things up
+  ["查看", "查询", "看", "查"],
+  ["在哪", "在哪里", "哪里", "位置", "入口"],
+  ["原因", "为什么", "为啥", "怎么回事", "咋回事"],
+  ["区别", "不同", "差异", "差别", "对比"],
+  ["选择", "怎么选", "选哪个", "推荐"],
+  ["支持", "能用", "可以用", "兼容"],
+  ["限制", "上限", "限额", "最多", "最大"],
+  ["设置", "配置", "设定"],
+  ["上传", "传"],
+  ["下载", "导出"],
+  ["迁移", "搬迁", "转移"],
+  ["扩容", "升级", "升配"],
+  ["缩容", "降配", "降级"],
+  ["告警", "报警"],
+  ["截图", "截屏"],
+  ["客服", "工单", "人工"],
+  // things customers name in their own words
+  ["账号", "账户", "帐号", "帐户"],
+  ["手机号", "手机号码", "电话号码"],
+  ["证件", "身份证"],
+  ["服务器", "主机", "机器"],
+  ["麦克风", "话筒", "麦"],
+  ["摄像头", "相机"],
+  ["声音", "音频"],
+  ["画面", "视频"],
+];
+
+/**
+ * Spoken question words rewritten as written ones (咋整 → 怎么办, 啥 → 什么): pure filler, which the
+ * general-language weights then discount like any other.
+ */
+const SPOKEN_FILLER: [RegExp, string][] = [
+  [/咋(?:办|整|弄|搞)/g, "怎么办"],
+  [/(?:咋|怎么)回事/g, "为什么"],
+  [/为啥/g, "为什么"],
+  [/咋/g, "怎么"],
+  [/啥/g, "什么"],
+];
+
+export function rewriteSpokenFiller(text: string): string {
+  return SPOKEN_FILLER.reduce((t, [pattern, written]) => t.replace(pattern, written), text);
+}
+
+/** Query expansions: each a phrase to look for in place of part of what was typed. */
+export type Expansion = { from: number; to: number; phrase: string; weight: number };
+
+export const WEIGHTS = {
+  /** A writer's synonym (`synonyms.yml`): nearly as good as the word typed. */
+  synonym: 0.9,
+  /** A spoken form rewritten (删不掉 → 无法删). */
+  spoken: 0.8,
+  /** A built-in near-synonym. */
+  builtin: 0.6,
+  /** A homophone of a typed word the content does not have (认症 → 认证). */
+  homophone: 0.75,
+} as const;
+
+type Group = { words: string[]; weight: number };
+
+/**
+ * The expansion table of a site: writer synonyms (`[alias, canonical]`, normalized) over the
+ * built-in groups. Longest words first, so `多长时间` is found before `时间`.
+ */
+export function createExpander(synonyms: [string, string][]) {
+  const byWord = new Map<string, Group[]>();
+  const add = (word: string, group: Group) => byWord.set(word, [...(byWord.get(word) ?? []), group]);
+  const own = new Set(synonyms.flat());
+  for (const words of NEAR_SYNONYMS) {
+    const group = { words: words.filter((w) => !own.has(w)), weight: WEIGHTS.builtin };
+    for (const w of group.words) add(w, group);
+  }
+  const canonical = new Map<string, string[]>();
+  for (const [alias, word] of synonyms) canonical.set(word, [...(canonical.get(word) ?? []), alias]);
+  for (const [word, aliases] of canonical) {
+    // A customer types an alias: look for the content's word. Typing the word itself finds it already.
+    for (const alias of aliases) add(alias, { words: [word], weight: WEIGHTS.synonym });
+  }
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+
+  /** Expansions of a normalized query: the other words of each group a typed word belongs to. */
+  return function expand(query: string): Expansion[] {
+    const out: Expansion[] = [];
+    const taken = new Uint8Array(query.length);
+    for (const word of words) {
+      for (let at = query.indexOf(word); at !== -1; at = query.indexOf(word, at + 1)) {
+        // A shorter word inside a longer one already found (时间 in 多长时间) adds nothing.
+        if (taken.subarray(at, at + word.length).every(Boolean)) continue;
+        taken.fill(1, at, at + word.length);
+        for (const group of byWord.get(word)!) {
+          for (const phrase of group.words) if (phrase !== word) out.push({ from: at, to: at + word.length, phrase, weight: group.weight });
+        }
+      }
+    }
+    const spoken = /(\p{Script=Han})不[掉了上到动开进去成]/gu;
+    for (const m of query.matchAll(spoken)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
+    return out;
+  };
+}
