@@ -50,8 +50,12 @@ const LEVELS: [number, string][] = [
 ${body}
 ];
 
+/** English function words, as they come in error messages and mixed queries ("no server … for …"). */
+const ENGLISH = "a an the of to in on at for from by with and or not no is are was be been can cannot could do does did how what why when where which who this that it its as if than then there";
+
 const WEIGHTS = new Map<string, number>();
 for (const [weight, grams] of LEVELS) for (const gram of grams.split(" ")) WEIGHTS.set(gram, weight);
+for (const word of ENGLISH.split(" ")) WEIGHTS.set(word, 0.1);
 
 export function generalWeight(gram: string): number {
   return WEIGHTS.get(gram) ?? 1;

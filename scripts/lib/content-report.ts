@@ -1,5 +1,6 @@
 import { formatDiagnostic, hasErrors, type Diagnostic } from "../../src/content/errors";
 import { checkAnchorsLock, contentDir, loadSynonyms } from "../../src/content/load";
+import { checkSynonyms } from "../../src/content/synonym-check";
 import { loadSiteInParallel, type LoadStats } from "./load-parallel";
 import type { Site } from "../../src/content/types";
 
@@ -8,7 +9,7 @@ export async function checkContent(log: (line: string) => void = console.error):
   const dir = contentDir();
   const { site, diagnostics: siteDiagnostics, stats } = await loadSiteInParallel(dir);
   const synonyms = loadSynonyms(dir);
-  const diagnostics = [...siteDiagnostics, ...synonyms.diagnostics, ...checkAnchorsLock(site, dir)];
+  const diagnostics = [...siteDiagnostics, ...synonyms.diagnostics, ...checkSynonyms(site, synonyms.entries), ...checkAnchorsLock(site, dir)];
   for (const d of diagnostics) log(formatDiagnostic({ ...d, file: relativeTo(dir, d.file) }));
   return { site, synonyms: synonyms.synonyms, diagnostics, stats, ok: !hasErrors(diagnostics) };
 }

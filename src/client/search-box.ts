@@ -3,7 +3,6 @@ import { rememberTerms } from "./landing-terms";
 import { searchHitContent } from "./search-hit";
 import { createSearchRunner, type SearchState } from "./search-runner";
 
-const LIMIT = 8;
 /** Typing pauses this long before a search; short, because the engine answers in milliseconds. */
 export const DEBOUNCE_MS = 60;
 
@@ -22,13 +21,15 @@ export function enhanceSearchBox(root: HTMLElement): void {
   let composing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown: SearchHit[] = [];
-  const runner = createSearchRunner(root.dataset.indexUrl!, LIMIT, render);
+  const runner = createSearchRunner(root.dataset.indexUrl!, render);
   const query = () => input.value.trim();
   const resultsUrl = () => `/search/?q=${encodeURIComponent(query())}`;
 
   function render(state: SearchState = runner.state): void {
-    if (state.results !== shown) {
-      shown = state.results;
+    // No question answers the query: the closest are offered, said to be only possibly related.
+    const offered = state.results.length ? state.results : state.related;
+    if (offered !== shown) {
+      shown = offered;
       active = -1;
       list.replaceChildren(...shown.map(option));
     }
@@ -38,9 +39,10 @@ export function enhanceSearchBox(root: HTMLElement): void {
     [...list.children].forEach((li, i) => li.setAttribute("aria-selected", String(i === active)));
     if (showList && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
-    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : shown.length ? `${shown.length} 个相关问题` : "没有找到相关问题");
-    if (shown.length) status.append(" · ", allResultsLink());
-    empty.hidden = !(query() && state.searched === query() && shown.length === 0 && state.status !== "error");
+    const answered = state.results.length > 0;
+    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : answered ? `${shown.length} 个相关问题` : shown.length ? "没有找到直接回答的问题，以下问题可能相关" : "没有找到相关问题");
+    if (answered) status.append(" · ", allResultsLink());
+    empty.hidden = !(query() && state.searched === query() && !answered && state.status !== "error");
     root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)
   }
 

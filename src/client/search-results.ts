@@ -2,8 +2,6 @@ import { rememberTerms } from "./landing-terms";
 import { searchHitContent } from "./search-hit";
 import { createSearchRunner, type SearchState } from "./search-runner";
 
-const LIMIT = 50;
-
 /**
  * The full result list of `/search/?q=…` (a shareable query, read from the address bar) under the
  * server-rendered form of components/search-results.tsx.
@@ -14,7 +12,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>(".results")!;
   const empty = root.querySelector<HTMLElement>(".empty")!;
   let query = "";
-  const runner = createSearchRunner(root.dataset.indexUrl!, LIMIT, render);
+  const runner = createSearchRunner(root.dataset.indexUrl!, render);
 
   function render(state: SearchState): void {
     const done = state.searched === query.trim();
@@ -23,8 +21,11 @@ export function enhanceSearchResults(root: HTMLElement): void {
       : !query.trim() ? "输入关键词搜索问题"
       : !done ? "正在搜索…"
       : state.results.length ? `“${query}” 的 ${state.results.length} 个结果`
+      : state.related.length ? `没有找到直接回答“${query}”的问题，以下问题可能相关：`
       : `没有找到与“${query}”相关的问题`;
-    list.replaceChildren(...(done ? state.results : []).map((hit) => {
+    // No question answers the query: the closest are listed, under a summary that says so.
+    const shown = state.results.length ? state.results : state.related;
+    list.replaceChildren(...(done ? shown : []).map((hit) => {
       const a = document.createElement("a");
       a.href = hit.doc.url;
       a.className = "results__link";

@@ -1,15 +1,17 @@
 import { loadSearchClient, type SearchClient } from "@/search/client";
+import { SEARCH_LIMITS } from "@/search/options";
 import type { SearchHit } from "@/search/types";
 
-export type SearchState = { status: "idle" | "loading" | "ready" | "error"; results: SearchHit[]; searched: string };
+/** `results` answer `searched`; when none does, `related` holds the closest questions, offered as such. */
+export type SearchState = { status: "idle" | "loading" | "ready" | "error"; results: SearchHit[]; related: SearchHit[]; searched: string };
 
 /**
  * Query → results, with the engine loaded on first use. Each run carries a sequence number and
  * only the newest one may set results, so a slow earlier query never overwrites a newer one.
  * `onChange` gets the whole state after every change.
  */
-export function createSearchRunner(indexUrl: string, limit: number, onChange: (state: SearchState) => void) {
-  const state: SearchState = { status: "idle", results: [], searched: "" };
+export function createSearchRunner(indexUrl: string, onChange: (state: SearchState) => void) {
+  const state: SearchState = { status: "idle", results: [], related: [], searched: "" };
   let seq = 0;
   const update = (patch: Partial<SearchState>) => {
     Object.assign(state, patch);
@@ -31,12 +33,13 @@ export function createSearchRunner(indexUrl: string, limit: number, onChange: (s
   async function run(query: string): Promise<void> {
     const mine = ++seq;
     const trimmed = query.trim();
-    if (!trimmed) return update({ results: [], searched: "" });
+    if (!trimmed) return update({ results: [], related: [], searched: "" });
     const ready = await prepare();
     if (!ready || mine !== seq) return;
-    const results = await ready.search(trimmed, limit);
+    // One cut-off everywhere: the popup, /search/ and `npm run search` show the same results.
+    const { hits, related } = await ready.search(trimmed, SEARCH_LIMITS.results);
     if (mine !== seq) return; // a newer query is under way: never show older results
-    update({ results, searched: trimmed });
+    update({ results: hits, related, searched: trimmed });
   }
 
   return { state, prepare, run };

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
 import { parsePages, type PageInput, type ParsedPage } from "./parse";
 import { plainNormalizer } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
+import type { SynonymEntry } from "./synonym-check";
 import type { Site } from "./types";
 
 /**
@@ -135,23 +136,30 @@ const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > 
 
 /**
  * `_search/synonyms.yml`: `word the content uses: [what customers type instead, …]`.
- * Returned as `[alias, canonical]` pairs for the search engine.
+ * Returned as `[alias, canonical]` pairs for the search engine, and with the line of each alias
+ * for the checks (synonym-check.ts).
  */
-export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, string][]; diagnostics: Diagnostic[] } {
+export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, string][]; entries: SynonymEntry[]; diagnostics: Diagnostic[] } {
   const rel = path.join("_search", "synonyms.yml");
   const abs = path.join(dir, rel);
-  if (!fs.existsSync(abs)) return { synonyms: [], diagnostics: [] };
+  if (!fs.existsSync(abs)) return { synonyms: [], entries: [], diagnostics: [] };
   try {
-    const result = SynonymsSchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
+    const lineCounter = new LineCounter();
+    const document = parseDocument(fs.readFileSync(abs, "utf8"), { lineCounter });
+    if (document.errors.length) throw document.errors[0];
+    const result = SynonymsSchema.safeParse(document.toJS() ?? {});
     if (!result.success) {
-      return { synonyms: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
+      return { synonyms: [], entries: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
     }
-    const synonyms = Object.entries(result.data).flatMap(([canonical, aliases]) =>
-      aliases.map((alias): [string, string] => [plainNormalizer.text(alias), plainNormalizer.text(canonical)]),
-    );
-    return { synonyms, diagnostics: [] };
+    const lineOf = (node: unknown) => ((node as { range?: [number] })?.range ? lineCounter.linePos((node as { range: [number] }).range[0]).line : 1);
+    const entries: SynonymEntry[] = [];
+    for (const [canonical, aliases] of Object.entries(result.data)) {
+      const list = document.get(canonical, true) as { items?: unknown[] } | undefined;
+      aliases.forEach((alias, i) => entries.push({ alias: plainNormalizer.text(alias), canonical: plainNormalizer.text(canonical), file: rel, line: lineOf(list?.items?.[i] ?? list) }));
+    }
+    return { synonyms: entries.map((e) => [e.alias, e.canonical]), entries, diagnostics: [] };
   } catch (error) {
-    return { synonyms: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
+    return { synonyms: [], entries: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
   }
 }
 

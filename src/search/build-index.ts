@@ -30,12 +30,19 @@ export function buildSearchPayload(site: Site, synonyms: [string, string][] = []
   return { version: 3, pages, questions: questions.items, answers: answers.items, docs, synonyms, readings: commonReadings(questions.items), variants };
 }
 
-/** One syllable per character that the browser also keeps (see `isPinyinChar`). */
+/**
+ * One syllable per character that the browser also keeps (see `isPinyinChar`). A character with
+ * several readings carries them all, the reading in context first (`zhong|chong` for 重): pinyin-pro
+ * reads 重置 as zhong zhi, and a customer types chongzhi.
+ */
 export function syllablesOf(text: string): string[] {
   const kept = Array.from(text).filter(isPinyinChar);
-  const syllables = pinyin(kept.join(""), { toneType: "none", type: "array", v: true, nonZh: "spaced" });
-  // pinyin-pro returns one item per character for Han text; Latin letters and digits pass through.
-  return syllables.length === kept.length ? syllables.map((s) => s.toLowerCase()) : kept.map((c) => pinyin(c, { toneType: "none", v: true }).toLowerCase());
+  const inContext = pinyin(kept.join(""), { toneType: "none", type: "array", v: true, nonZh: "spaced" });
+  const primary = inContext.length === kept.length ? inContext : kept.map((c) => pinyin(c, { toneType: "none", v: true }));
+  return primary.map((syllable, i) => {
+    const readings = /\p{Script=Han}/u.test(kept[i]) ? pinyin(kept[i], { toneType: "none", v: true, multiple: true, type: "array" }) : [];
+    return [...new Set([syllable, ...readings].map((r) => r.toLowerCase()))].slice(0, 3).join("|");
+  });
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { SearchHit } from "./types";
 import type { WorkerRequest, WorkerResponse } from "./worker";
 
-export type SearchClient = { search(query: string, limit: number): Promise<SearchHit[]> };
+/** What a query found: the questions that answer it, or when none does, the closest ("possibly related"). */
+export type SearchAnswer = { hits: SearchHit[]; related: SearchHit[] };
+export type SearchClient = { search(query: string, limit: number): Promise<SearchAnswer> };
 
 let client: Promise<SearchClient> | undefined;
 
@@ -20,7 +22,7 @@ export function loadSearchClient(indexUrl: string, workerUrl: string): Promise<S
 
 function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient> {
   const worker = new Worker(workerUrl);
-  const pending = new Map<number, (hits: SearchHit[]) => void>();
+  const pending = new Map<number, (answer: SearchAnswer) => void>();
   let seq = 0;
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -30,7 +32,7 @@ function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient
         worker.terminate();
         reject(new Error(message.message));
       } else {
-        pending.get(message.seq)?.(message.hits);
+        pending.get(message.seq)?.({ hits: message.hits, related: message.related });
         pending.delete(message.seq);
       }
     };
@@ -41,7 +43,7 @@ function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient
   function post(request: WorkerRequest) {
     worker.postMessage(request);
   }
-  function search(query: string, limit: number): Promise<SearchHit[]> {
+  function search(query: string, limit: number): Promise<SearchAnswer> {
     const mine = ++seq;
     return new Promise((resolve) => {
       pending.set(mine, resolve);

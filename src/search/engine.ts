@@ -5,15 +5,18 @@ import { SEARCH_LIMITS } from "./options";
 import { expandPayload } from "./payload";
 import { createPinyinIndex } from "./pinyin";
 import { planQuery, type QueryPlan } from "./query";
-import { RANKING, rankDocuments, type Scored } from "./rank";
+import { answers, RANKING, rankDocuments, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
 import { createNormalizer } from "./text";
-import type { Range, SearchDoc, SearchHit, SearchPayload } from "./types";
+import type { Range, SearchHit, SearchPayload } from "./types";
 
 export type SearchEngine = {
+  /** The questions that answer the query, best first; none when the site has no answer. */
   search(query: string, limit?: number): SearchHit[];
+  /** The same, and when there is none, the questions that come closest ("possibly related"). */
+  searchWithRelated(query: string, limit?: number): { hits: SearchHit[]; related: SearchHit[] };
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
-  explain(query: string): { slots: { typed: string; weight: number; alternatives: string[] }[]; ranked: { question: string; relevance: number }[] };
+  explain(query: string): { slots: { typed: string; weight: number; known: boolean; aspect: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
   size: number;
 };
 
@@ -25,6 +28,9 @@ export type EngineOptions = {
    */
   onError?: (error: unknown, query: string) => void;
 };
+
+/** "Possibly related" questions offered when none answers the query. */
+const RELATED = 3;
 
 const logError = (error: unknown, query: string) => console.error(`search failed for ${JSON.stringify(query.slice(0, 80))}`, error);
 
@@ -80,14 +86,14 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     return { text, plan, ranked };
   }
 
-  function search(raw: string, limit: number): SearchHit[] {
+  function search(raw: string, limit: number): { hits: SearchHit[]; related: SearchHit[] } {
     const planned = plan(raw);
-    if (!planned) return [];
-    const { ranked } = planned;
-    const best = ranked[0];
-    let hits = best && best.relevance >= RANKING.minRelevance ? ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score) : [];
+    const best = planned?.ranked[0];
+    if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
-    return hits.slice(0, limit).map((r) => toHit(r, marks));
+    const show = (list: Scored[]) => list.slice(0, limit).map((r) => toHit(r, marks));
+    if (answers(best, planned.plan)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
+    return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 
   /** Questions containing every error code typed, exactly, come first. */
@@ -112,7 +118,14 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     for (const mark of marks) {
       for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) ranges.push([map[at], map[at + mark.length - 1]]);
     }
-    return ranges.sort((a, b) => a[0] - b[0]);
+    // Overlapping bigrams (人脸, 脸识, 识别) mark one run.
+    const merged: Range[] = [];
+    for (const [s, e] of ranges.sort((a, b) => a[0] - b[0])) {
+      const last = merged.at(-1);
+      if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
+      else merged.push([s, e]);
+    }
+    return merged;
   }
 
   return {
@@ -120,19 +133,20 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     explain(query) {
       const planned = plan(query);
       return {
-        slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
-        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: docs[r.doc].question, relevance: Math.round(r.relevance * 1000) / 1000 })) ?? [],
+        slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, aspect: !!s.aspect, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
+        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: docs[r.doc].question, relevance: Math.round(r.relevance * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
       };
     },
-    search(query, limit = SEARCH_LIMITS.results) {
-      try {
-        return search(query, limit);
-      } catch (error) {
-        onError(error, String(query));
-        return [];
-      }
-    },
+    search: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit).hits,
+    searchWithRelated: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit),
   };
-}
 
-export type { SearchDoc };
+  function safeSearch(query: string, limit: number) {
+    try {
+      return search(query, limit);
+    } catch (error) {
+      onError(error, String(query));
+      return { hits: [], related: [] };
+    }
+  }
+}

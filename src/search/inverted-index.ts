@@ -3,28 +3,23 @@ import { isHan, tokenize } from "./text";
 /** The searchable text of one question, normalized. */
 export type DocFields = { question: string; keywords: string; answer: string; context: string };
 
-/** Field flags of a posting. */
-export const IN_QUESTION = 1;
-export const IN_KEYWORDS = 2;
-export const IN_ANSWER = 4;
-export const IN_CONTEXT = 8;
-
 /**
  * BM25F (Robertson & Zaragoza): a term's frequency in each field, weighted by the field and
  * normalized by the field's length, summed into one pseudo-frequency before saturation. A word in
  * the question counts four times one in the answer; page and category titles (product names)
- * count a little. `b` is how much a long field is discounted: little for questions (short and
- * alike), more for answers.
+ * count a little. `b` is how much a long field is discounted: a question about more than was asked
+ * answers it less.
  */
 const FIELDS = [
-  { name: "question", flag: IN_QUESTION, weight: 4, b: 0.3 },
-  { name: "keywords", flag: IN_KEYWORDS, weight: 3, b: 0 },
-  { name: "answer", flag: IN_ANSWER, weight: 1, b: 0.6 },
-  { name: "context", flag: IN_CONTEXT, weight: 0.6, b: 0 },
+  { name: "question", weight: 4, b: 0.75 },
+  { name: "keywords", weight: 3, b: 0 },
+  { name: "answer", weight: 1, b: 0.6 },
+  { name: "context", weight: 0.6, b: 0 },
 ] as const;
 export const K1 = 1.2;
 
-export type Postings = { docs: Int32Array; tf: Float32Array; where: Uint8Array };
+/** Documents containing a term, and its BM25F pseudo-frequency in each. */
+export type Postings = { docs: Int32Array; tf: Float32Array };
 
 /** Saturated term frequency, scaled so one occurrence in an average question is 1. */
 export const saturate = (tf: number) => (tf * (K1 + 1)) / (tf + K1) / IDEAL;
@@ -36,27 +31,22 @@ const IDEAL = (FIELDS[0].weight * (K1 + 1)) / (FIELDS[0].weight + K1);
  * such as 报错 ~ 提示错误). Built in the worker from the index file's text.
  */
 export function createInvertedIndex(docs: DocFields[]) {
-  const building = new Map<string, { docs: number[]; tf: number[]; where: number[] }>();
+  const building = new Map<string, { docs: number[]; tf: number[] }>();
   const chars = new Map<string, number[]>();
   const lengths = FIELDS.map((f) => docs.map((d) => tokenize(d[f.name]).length));
   const average = lengths.map((ls) => ls.reduce((a, b) => a + b, 0) / Math.max(1, ls.length) || 1);
 
   docs.forEach((doc, d) => {
     const tf = new Map<string, number>();
-    const where = new Map<string, number>();
     FIELDS.forEach((field, f) => {
       const norm = 1 - field.b + (field.b * lengths[f][d]) / average[f];
-      for (const token of tokenize(doc[field.name])) {
-        tf.set(token, (tf.get(token) ?? 0) + field.weight / norm);
-        where.set(token, (where.get(token) ?? 0) | field.flag);
-      }
+      for (const token of tokenize(doc[field.name])) tf.set(token, (tf.get(token) ?? 0) + field.weight / norm);
     });
     for (const [token, value] of tf) {
       let p = building.get(token);
-      if (!p) building.set(token, (p = { docs: [], tf: [], where: [] }));
+      if (!p) building.set(token, (p = { docs: [], tf: [] }));
       p.docs.push(d);
       p.tf.push(value);
-      p.where.push(where.get(token)!);
     }
     for (const c of new Set(Array.from(doc.question + doc.keywords))) {
       if (!isHan(c)) continue;
@@ -67,7 +57,7 @@ export function createInvertedIndex(docs: DocFields[]) {
   });
 
   const postings = new Map<string, Postings>();
-  for (const [token, p] of building) postings.set(token, { docs: Int32Array.from(p.docs), tf: Float32Array.from(p.tf), where: Uint8Array.from(p.where) });
+  for (const [token, p] of building) postings.set(token, { docs: Int32Array.from(p.docs), tf: Float32Array.from(p.tf) });
   const charPostings = new Map<string, Int32Array>();
   for (const [c, list] of chars) charPostings.set(c, Int32Array.from(list));
   const words = [...postings.keys()].filter((t) => /^[-a-z0-9]/.test(t)).sort();
@@ -90,6 +80,23 @@ export function createInvertedIndex(docs: DocFields[]) {
       return out.sort((a, b) => postings.get(b)!.docs.length - postings.get(a)!.docs.length).slice(0, max);
     },
     latinWords: () => words,
+    /** Whether some question, answer or title contains the text word for word (checks a bounded number of documents). */
+    contains(text: string): boolean {
+      const grams = tokenize(text);
+      if (grams.length === 0) return false;
+      let rarest: Postings | undefined;
+      for (const g of grams) {
+        const p = postings.get(g);
+        if (!p) return false;
+        if (!rarest || p.docs.length < rarest.docs.length) rarest = p;
+      }
+      const limit = Math.min(rarest!.docs.length, 200);
+      for (let i = 0; i < limit; i++) {
+        const d = docs[rarest!.docs[i]];
+        if (d.question.includes(text) || d.answer.includes(text) || d.keywords.includes(text) || d.context.includes(text)) return true;
+      }
+      return false;
+    },
   };
 }
 

@@ -5,26 +5,38 @@ export function isPinyinChar(c: string): boolean {
   return /[\p{Script=Han}a-zA-Z0-9]/u.test(c);
 }
 
-type Entry = { full: string; starts: Uint8Array; initials: string; positions: number[]; question: string; han: boolean[] };
+/** One way to read a question: syllables joined, where each syllable starts, and their initials. */
+type Reading = { full: string; starts: Uint8Array; syllableAt: Int16Array; initials: string };
+type Entry = { readings: Reading[]; positions: number[]; question: string; han: boolean[] };
+
+function reading(syllables: string[]): Reading {
+  const full = syllables.join("");
+  const starts = new Uint8Array(full.length + 1);
+  const syllableAt = new Int16Array(full.length + 1);
+  let at = 0;
+  syllables.forEach((s, i) => {
+    starts[at] = 1;
+    syllableAt.fill(i, at, at + s.length);
+    at += s.length;
+  });
+  starts[full.length] = 1;
+  return { full, starts, syllableAt, initials: syllables.map((s) => s[0] ?? "").join("") };
+}
 
 /**
  * Pinyin over questions, so a Latin word the content does not have can be read as Chinese: full
  * pinyin (`tuikuan` → 退款, `renlianshibie` → 人脸识别) or initials (`zdxf` → 自动续费) of any run of
  * Han characters in a question, two to six characters long for initials. A word must start on a
- * syllable; the last one may stop inside one, because it may still be being typed. The Chinese
- * it reads as is then searched like typed Chinese. Exact substring tests over prebuilt strings:
- * a few milliseconds at 10,000 questions.
+ * syllable; the last one may stop inside one, because it may still be being typed. A question whose
+ * characters have other readings is also read with those (重置: zhongzhi in context, chongzhi as
+ * customers type it). The Chinese a word reads as is then searched like typed Chinese. Substring
+ * tests over prebuilt strings: a few milliseconds at 10,000 questions.
  */
 export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, string>) {
   const entries: Entry[] = docs.map((d) => {
-    const full = d.syllables.join("");
-    const starts = new Uint8Array(full.length + 1);
-    let at = 0;
-    for (const s of d.syllables) {
-      starts[at] = 1;
-      at += s.length;
-    }
-    starts[full.length] = 1;
+    const all = d.syllables.map((s) => s.split("|"));
+    const variants = [reading(all.map((r) => r[0]))];
+    if (all.some((r) => r.length > 1)) variants.push(reading(all.map((r) => r[1] ?? r[0])));
     const positions: number[] = [];
     const han: boolean[] = [];
     Array.from(d.question).reduce((offset, c) => {
@@ -34,7 +46,7 @@ export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, st
       }
       return offset + c.length;
     }, 0);
-    return { full, starts, initials: d.syllables.map((s) => s[0] ?? "").join(""), positions, question: d.question, han };
+    return { readings: variants, positions, question: d.question, han };
   });
   const readingOf = new Map<string, string>();
   for (const [syllable, chars] of Object.entries(readings)) for (const c of chars) if (!readingOf.has(c)) readingOf.set(c, syllable);
@@ -46,12 +58,6 @@ export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, st
     return e.question.slice(e.positions[first], end);
   }
 
-  function syllableAt(e: Entry, offset: number): number {
-    let n = -1;
-    for (let i = 0; i <= offset; i++) if (e.starts[i]) n++;
-    return n;
-  }
-
   return {
     /**
      * What a Latin word reads as in the questions: the Chinese it spells in full pinyin or, failing
@@ -61,16 +67,24 @@ export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, st
       const counts = new Map<string, number>();
       const count = (text: string | null) => text && counts.set(text, (counts.get(text) ?? 0) + 1);
       for (const e of entries) {
-        for (let at = e.full.indexOf(word); at !== -1; at = e.full.indexOf(word, at + 1)) {
-          const end = at + word.length;
-          if (e.starts[at] && (open || e.starts[end])) count(hanSpan(e, syllableAt(e, at), syllableAt(e, end - 1)));
+        const found = new Set<string>();
+        for (const r of e.readings) {
+          for (let at = r.full.indexOf(word); at !== -1; at = r.full.indexOf(word, at + 1)) {
+            const end = at + word.length;
+            if (r.starts[at] && (open || r.starts[end])) found.add(hanSpan(e, r.syllableAt[at], r.syllableAt[end - 1]) ?? "");
+          }
+        }
+        for (const text of found) count(text);
+      }
+      const initials = counts.size === 0 && word.length >= 2 && word.length <= 6;
+      if (initials) {
+        for (const e of entries) {
+          const found = new Set<string>();
+          for (const r of e.readings) for (let at = r.initials.indexOf(word); at !== -1; at = r.initials.indexOf(word, at + 1)) found.add(hanSpan(e, at, at + word.length - 1) ?? "");
+          for (const text of found) count(text);
         }
       }
-      let initials = false;
-      if (counts.size === 0 && word.length >= 2 && word.length <= 6) {
-        initials = true;
-        for (const e of entries) for (let at = e.initials.indexOf(word); at !== -1; at = e.initials.indexOf(word, at + 1)) count(hanSpan(e, at, at + word.length - 1));
-      }
+      counts.delete("");
       return [...counts]
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
         .slice(0, max)
@@ -99,7 +113,7 @@ export function createPinyinIndex(docs: SearchDoc[], readings: Record<string, st
       docs.forEach((d) => {
         const kept = Array.from(d.question).filter(isPinyinChar);
         for (let i = 0; i + 1 < kept.length; i++) {
-          if (/\p{Script=Han}/u.test(kept[i]) && /\p{Script=Han}/u.test(kept[i + 1]) && d.syllables[i + 1]) add(`${d.syllables[i]} ${d.syllables[i + 1]}`, kept[i] + kept[i + 1]);
+          if (/\p{Script=Han}/u.test(kept[i]) && /\p{Script=Han}/u.test(kept[i + 1]) && d.syllables[i + 1]) add(`${d.syllables[i].split("|")[0]} ${d.syllables[i + 1].split("|")[0]}`, kept[i] + kept[i + 1]);
         }
       });
       return (bigram) => {

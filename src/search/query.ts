@@ -3,7 +3,7 @@ import { WEIGHTS, type Expansion } from "./related";
 import { cleanWord, runsOf, tokenize, wordParts } from "./text";
 
 /** One way to match a slot: a phrase (its index terms), worth `factor` of the words typed. */
-export type Alternative = { terms: string[]; factor: number; chars?: boolean };
+export type Alternative = { terms: string[]; factor: number; chars?: boolean; phrase?: string };
 
 /**
  * One unit of the query: a word (Han or Latin) or a lone Han character, with the ways a question
@@ -19,6 +19,10 @@ export type Slot = {
   known: boolean;
   /** The Chinese the slot stands for, for its general-language weight: the word, or what its pinyin reads as. */
   reads: string;
+  /** Whether the word typed is one of the actions or states of the built-in near-synonyms (收费, 退款, 失败…). */
+  aspect?: boolean;
+  /** Words joined into this slot (压测 + 大师): it weighs as its heaviest part, not as their sum. */
+  parts?: { text: string; df: number }[];
   alternatives: Alternative[];
 };
 
@@ -44,8 +48,12 @@ export type QueryContext = {
 export const QUERY_WEIGHTS = {
   /** A lone character (a fallback for shared-character paraphrases such as 报错 ~ 提示错误). */
   char: 0.25,
+  /** A word matched only by the characters it shares with the question. */
+  sharedChars: 0.35,
   /** A word the content does not have at all, against the rarest word it has. */
   unknown: 0.6,
+  /** Questions at which a site's own IDF and general-language weight count alike. */
+  smallSite: 200,
 } as const;
 
 /**
@@ -65,7 +73,7 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
   const last = runs.at(-1);
   for (const run of runs) {
     if (run.han) {
-      for (const { word, at } of hanWords(run.text, run.at, ctx)) slots.push(hanSlot(word, at, ctx));
+      for (const { word, at, parts } of joinPhrases(hanWords(run.text, run.at, ctx), ctx)) slots.push(hanSlot(word, at, ctx, parts));
       continue;
     }
     const word = cleanWord(run.text);
@@ -74,12 +82,18 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
     if (/\d|[a-z][._-][a-z]/.test(word) && /^[-a-z0-9._]+$/.test(word)) codes.push(word);
   }
   attachExpansions(slots, ctx.expand(text));
+  for (const slot of slots) if (!slot.known) knowThroughExpansion(slot, index);
+  // IDF says little on a small site (on a one-page FAQ every question says 实名认证): there the
+  // general-language weight speaks instead, in proportion.
   const rarest = index.idf(0);
+  const trust = index.size / (index.size + QUERY_WEIGHTS.smallSite);
+  const specific = (df: number) => rarest * (trust * (index.idf(df) / rarest) + (1 - trust));
   for (const slot of slots) {
     const general = ctx.generalWeight(slot.reads);
-    if (!slot.known) slot.weight = rarest * QUERY_WEIGHTS.unknown * general;
-    else if (slot.kind === "char") slot.weight = QUERY_WEIGHTS.char * index.idf(index.charPostings(slot.typed)?.length ?? index.df(slot.typed)) * general;
-    else slot.weight = index.idf(slotDf(slot, index)) * general;
+    if (!slot.known) slot.weight = rarest * (slot.kind === "char" ? QUERY_WEIGHTS.char : QUERY_WEIGHTS.unknown) * general;
+    else if (slot.parts) slot.weight = Math.max(...slot.parts.map((part) => specific(part.df) * ctx.generalWeight(part.text)));
+    else if (slot.kind === "char") slot.weight = QUERY_WEIGHTS.char * specific(index.charPostings(slot.typed)?.length ?? index.df(slot.typed)) * general;
+    else slot.weight = specific(slotDf(slot, index)) * general;
   }
   return { text, slots: slots.filter((s) => s.weight > 0), codes };
 }
@@ -108,6 +122,26 @@ function hanWords(run: string, offset: number, ctx: QueryContext): { word: strin
 }
 
 /**
+ * Adjacent words the content writes together joined into one (压测 + 大师 → 压测大师, 云 + 防火 + 墙
+ * → 云防火墙): a product name is one thing asked about, however many words it has, and must not
+ * outweigh what is asked of it (压测大师怎么收费). Function words are never joined.
+ */
+type HanWord = { word: string; at: number; parts?: string[] };
+
+function joinPhrases(words: HanWord[], ctx: QueryContext): HanWord[] {
+  const content = (w: string) => ctx.generalWeight(w) >= 0.4 && ctx.index.df(tokenize(w)[0] ?? w) + (ctx.index.charPostings(w)?.length ?? 0) > 0;
+  const out: HanWord[] = [];
+  for (const w of words) {
+    const previous = out.at(-1);
+    if (previous && previous.at + previous.word.length === w.at && content(previous.word) && content(w.word) && ctx.index.contains(previous.word + w.word)) {
+      previous.parts = [...(previous.parts ?? [previous.word]), w.word];
+      previous.word += w.word;
+    } else out.push({ ...w });
+  }
+  return out;
+}
+
+/**
  * Lone characters joined into words: a pair that is a common word (是否), or that the content has
  * (or one that sounds like it) and where neither character is a function word (的, 吗, 了, 就: a
  * pair such as 号的 exists in any large site and is no word).
@@ -129,22 +163,29 @@ function joinChars(chars: string[], ctx: QueryContext): { word: string; at: numb
   return out;
 }
 
-function hanSlot(word: string, at: number, ctx: QueryContext): Slot {
+function hanSlot(word: string, at: number, ctx: QueryContext, parts?: string[]): Slot {
   const { index } = ctx;
   const chars = Array.from(word);
   const to = at + word.length;
   if (chars.length === 1) {
     return { kind: "char", typed: word, reads: word, from: at, to, weight: 0, known: index.charPostings(word) !== undefined || index.df(word) > 0, alternatives: [{ terms: [word], factor: 1, chars: true }] };
   }
-  const bigrams = tokenize(word);
-  const known = bigrams.filter((b) => index.df(b) > 0);
-  const alternatives: Alternative[] = [];
   // Only the bigrams the content has: an unknown one inside a word (断断 in 断断续续) is no evidence.
+  const known = tokenize(word).filter((b) => index.df(b) > 0);
+  const alternatives: Alternative[] = [];
   if (known.length) alternatives.push({ terms: known, factor: 1 });
+  // Joined words also match where the content writes them apart (轻量服务器 ~ 轻量应用服务器).
+  if (parts?.every((p) => Array.from(p).length > 1)) {
+    const within = parts.flatMap((p) => tokenize(p)).filter((b) => index.df(b) > 0);
+    if (within.length && within.length < known.length) alternatives.push({ terms: within, factor: 0.9 });
+  }
   // Homophones for the bigrams the content lacks (实名认症 → 认证), with the known ones kept.
-  const sounds = bigrams.map((b) => (index.df(b) > 0 ? b : ctx.homophones(b)[0])).filter((b): b is string => !!b);
+  const sounds = tokenize(word).map((b) => (index.df(b) > 0 ? b : ctx.homophones(b)[0])).filter((b): b is string => !!b);
   if (sounds.length > known.length) alternatives.push({ terms: sounds, factor: WEIGHTS.homophone });
-  return { kind: "phrase", typed: word, reads: word, from: at, to, weight: 0, known: alternatives.length > 0, alternatives };
+  // Shared characters, weakly (不准 ~ 准确性, 报错 ~ 错误): questions only.
+  alternatives.push({ terms: chars.filter((c) => index.charPostings(c)), factor: QUERY_WEIGHTS.sharedChars, chars: true });
+  const slotParts = parts?.map((text) => ({ text, df: Math.min(...tokenize(text).map((t) => index.df(t) || (index.charPostings(t)?.length ?? 0))) }));
+  return { kind: "phrase", typed: word, reads: word, from: at, to, weight: 0, known: known.length > 0 || sounds.length > 0, alternatives, parts: slotParts };
 }
 
 export const PINYIN_FACTOR = { full: 0.9, initials: 0.8 } as const;
@@ -157,10 +198,12 @@ export const PINYIN_FACTOR = { full: 0.9, initials: 0.8 } as const;
 function wordSlots(word: string, at: number, ctx: QueryContext, open: boolean): Slot[] {
   const slot = wordSlot(word, at, ctx, open);
   if (slot.known || !/^[a-z]{4,12}$/.test(word)) return [slot];
+  // Each piece must read as a word of two or more characters: single syllables read as anything.
+  const readsAsWord = (s: Slot) => s.known && s.reads !== s.typed && Array.from(s.reads).length > 1;
   for (let cut = word.length - 2; cut >= 2; cut--) {
     const left = wordSlot(word.slice(0, cut), at, ctx, false);
     const right = wordSlot(word.slice(cut), at + cut, ctx, open);
-    if (left.known && right.known && left.reads !== left.typed && right.reads !== right.typed) return [left, right];
+    if (readsAsWord(left) && readsAsWord(right)) return [left, right];
   }
   return [slot];
 }
@@ -173,12 +216,11 @@ function wordSlot(word: string, at: number, ctx: QueryContext, open: boolean): S
   let reads = word;
   if (index.df(word) === 0) {
     if (open && word.length >= 2) for (const w of index.completions(word, 6)) alternatives.push({ terms: [w], factor: 0.9 });
-    if (word.length >= 4) for (const w of ctx.fuzzyWords(word)) alternatives.push({ terms: [w], factor: 0.7 });
-    if (/^[a-z]+$/.test(word)) {
-      const readings = ctx.transliterate(word, open);
-      for (const r of readings) alternatives.push({ terms: tokenize(r.text), factor: r.initials ? PINYIN_FACTOR.initials : PINYIN_FACTOR.full });
-      if (readings.length) reads = readings[0].text;
-    }
+    const readings = /^[a-z]+$/.test(word) ? ctx.transliterate(word, open) : [];
+    for (const r of readings) alternatives.push({ terms: tokenize(r.text), factor: r.initials ? PINYIN_FACTOR.initials : PINYIN_FACTOR.full });
+    if (readings.length) reads = readings[0].text;
+    // A mistyped Latin word (`clickhose`), when it is no pinyin.
+    else if (word.length >= 5) for (const w of ctx.fuzzyWords(word)) alternatives.push({ terms: [w], factor: 0.7 });
   }
   const known = alternatives.some((a) => a.terms.length > 0 && a.terms.every((t) => index.df(t) > 0 || index.charPostings(t) !== undefined));
   return { kind: "word", typed: word, reads, from: at, to: at + word.length, weight: 0, known, alternatives };
@@ -192,9 +234,21 @@ function attachExpansions(slots: Slot[], expansions: Expansion[]) {
     for (const slot of slots) {
       const inside = slot.from >= e.from && slot.to <= e.to;
       const around = slot.from <= e.from && slot.to >= e.to; // the word typed is part of a slot (改 in 么改)
-      if (inside || around) slot.alternatives.push({ terms, factor: e.weight });
+      if (inside || around) slot.alternatives.push({ terms, factor: e.weight, phrase: e.phrase });
+      if (e.weight === WEIGHTS.builtin && slot.from === e.from && slot.to === e.to) slot.aspect = true;
     }
   }
+}
+
+/**
+ * A word the content lacks but whose synonym it has (老是 → 一直, 台湾 → 境外) weighs as that synonym
+ * does: it is a way of saying something the site covers, not a sign the site does not cover it.
+ */
+function knowThroughExpansion(slot: Slot, index: InvertedIndex) {
+  const alt = slot.alternatives.find((a) => a.phrase && a.terms.every((t) => index.df(t) > 0));
+  if (!alt) return;
+  slot.known = true;
+  slot.reads = alt.phrase!;
 }
 
 /** Documents containing a slot's word, estimated: the rarest known term of its first alternative the content has. */

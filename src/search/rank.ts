@@ -1,21 +1,37 @@
-import { IN_KEYWORDS, IN_QUESTION, saturate, type DocFields, type InvertedIndex } from "./inverted-index";
+import { saturate, type DocFields, type InvertedIndex } from "./inverted-index";
 import type { QueryPlan, Slot } from "./query";
 
-export type Scored = { doc: number; score: number; relevance: number; matched: string[] };
+/** A question's score, its relevance (0–1, see `rankDocuments`) and how well it matched each slot (0–1). */
+export type Scored = { doc: number; score: number; relevance: number; slots: number[] };
 
 export const RANKING = {
   /** Candidates scored in full after the first pass. */
   candidates: 60,
-  /** Bonus for the longest run of the query found word for word in the question, per unit of its weight. */
+  /** Bonus for the query's words found next to each other in the question, per unit of their weight. */
   phrase: 0.5,
   /**
    * The no-answer decision: the best question must earn this share of the score a question
-   * matching the whole query would earn. Calibrated on the negatives of the tuning halves.
+   * matching the whole query would earn. Chosen on the tuning halves of the blind sets, where it
+   * answers most queries right (a right first result, or nothing for a query the site cannot
+   * answer); see README "Search quality".
    */
-  minRelevance: 0.45,
+  minRelevance: 0.33,
+  /** …and match each action or state asked about (收费, 退款, 迁移: `Slot.aspect`) at least this well. */
+  minAspect: 0.5,
   /** Results below this share of the best one's score are not shown. */
-  minShareOfBest: 0.5,
+  minShareOfBest: 0.65,
+  /** Below the decision, questions this relevant are still offered as "possibly related". */
+  minRelated: 0.2,
 } as const;
+
+/**
+ * Whether a question answers the query: relevant enough, and about what was asked. A site that
+ * has 压测大师 and 收费 questions, but none on what 压测大师 costs, does not answer 压测大师怎么收费.
+ */
+export function answers(best: Scored, plan: QueryPlan): boolean {
+  if (best.relevance < RANKING.minRelevance) return false;
+  return plan.slots.every((slot, i) => !slot.aspect || slot.weight < 1 || best.slots[i] >= RANKING.minAspect);
+}
 
 /**
  * BM25F over the slots: each slot adds its weight times how well the question matches it, the best
@@ -29,20 +45,22 @@ export function rankDocuments(plan: QueryPlan, index: InvertedIndex, fields: Doc
   const total = new Float64Array(n);
   const touched: number[] = [];
   let perfect = 0;
-  for (const slot of plan.slots) {
+  const perSlot = plan.slots.map((slot) => {
     perfect += slot.weight;
-    for (const [d, value] of slotScores(slot, index)) {
+    const scores = slotScores(slot, index);
+    for (const [d, value] of scores) {
       if (total[d] === 0) touched.push(d);
       total[d] += slot.weight * value;
     }
-  }
-  perfect += RANKING.phrase * plan.slots.reduce((a, s) => a + s.weight, 0);
+    return scores;
+  });
+  perfect += RANKING.phrase * (plan.slots.reduce((a, s) => a + s.weight, 0) - Math.max(0, ...plan.slots.map((s) => s.weight)));
   if (perfect <= 0) return [];
   const first = touched.sort((a, b) => total[b] - total[a] || a - b).slice(0, RANKING.candidates);
   return first
     .map((d) => {
       const score = total[d] + RANKING.phrase * phraseWeight(plan, fields[d].question);
-      return { doc: d, score, relevance: Math.min(1, score / perfect), matched: [] };
+      return { doc: d, score, relevance: Math.min(1, score / perfect), slots: perSlot.map((m) => m.get(d) ?? 0) };
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
@@ -66,12 +84,8 @@ function slotScores(slot: Slot, index: InvertedIndex): Map<number, number> {
       const idf = index.idf(p?.docs.length ?? 0);
       norm += idf;
       if (!p) continue;
-      for (let i = 0; i < p.docs.length; i++) {
-        // A term only in answers counts less (BM25F's field weights); questions and keywords fully.
-        const inQuestion = (p.where[i] & (IN_QUESTION | IN_KEYWORDS)) !== 0;
-        const value = Math.min(1.2, saturate(p.tf[i])) * (inQuestion ? 1 : 1);
-        sums.set(p.docs[i], (sums.get(p.docs[i]) ?? 0) + idf * value);
-      }
+      // Field weights (a term in the question counts four times one in the answer) are in `tf`.
+      for (let i = 0; i < p.docs.length; i++) sums.set(p.docs[i], (sums.get(p.docs[i]) ?? 0) + idf * Math.min(1.2, saturate(p.tf[i])));
     }
     if (norm === 0) continue;
     for (const [d, sum] of sums) {
@@ -82,16 +96,22 @@ function slotScores(slot: Slot, index: InvertedIndex): Map<number, number> {
   return best;
 }
 
-/** Weight of the heaviest run of two or more adjacent slots found, unbroken, in the question. */
+/**
+ * The proximity bonus: the heaviest run of two or more adjacent slots found unbroken in the
+ * question, less its heaviest slot, so that only words next to each other earn it (实名认证 + 审核),
+ * not one word and a particle beside it (实名认证 + 的).
+ */
 function phraseWeight(plan: QueryPlan, question: string): number {
-  const strong = plan.slots;
+  const slots = plan.slots;
   let best = 0;
-  for (let i = 0; i < strong.length; i++) {
-    let weight = strong[i].weight;
-    for (let j = i + 1; j < strong.length && strong[j].from === strong[j - 1].to; j++) {
-      if (!question.includes(plan.text.slice(strong[i].from, strong[j].to))) break;
-      weight += strong[j].weight;
-      best = Math.max(best, weight);
+  for (let i = 0; i < slots.length; i++) {
+    let weight = slots[i].weight;
+    let heaviest = weight;
+    for (let j = i + 1; j < slots.length && slots[j].from === slots[j - 1].to; j++) {
+      if (!question.includes(plan.text.slice(slots[i].from, slots[j].to))) break;
+      weight += slots[j].weight;
+      heaviest = Math.max(heaviest, slots[j].weight);
+      best = Math.max(best, weight - heaviest);
     }
   }
   return best;

@@ -28,7 +28,7 @@ export const NEAR_SYNONYMS: string[][] = [
   ["到账", "到帐", "退回"],
   // buying and paying
   ["购买", "买", "开通", "下单", "订购"],
-  ["费用", "价格", "收费", "计费", "多少钱", "要钱", "付费", "价钱", "花钱", "扣费"],
+  ["费用", "价格", "收费", "计费", "多少钱", "要钱", "付费", "价钱", "花钱", "扣费", "掏钱"],
   ["免费", "不要钱", "不收费", "免费额度"],
   ["退款", "退费", "退钱"],
   ["续费", "续期", "续订"],
@@ -61,6 +61,10 @@ export const NEAR_SYNONYMS: string[][] = [
   ["缩容", "降配", "降级"],
   ["告警", "报警"],
   ["截图", "截屏"],
+  ["攻击", "被打", "被攻击"],
+  ["总是", "老是", "一直", "经常", "频繁"],
+  ["不足", "不够", "不够用"],
+  ["超过", "超出", "超限", "超了"],
   ["客服", "工单", "人工"],
   // things customers name in their own words
   ["账号", "账户", "帐号", "帐户"],
@@ -89,6 +93,22 @@ export function rewriteSpokenFiller(text: string): string {
   return SPOKEN_FILLER.reduce((t, [pattern, written]) => t.replace(pattern, written), text);
 }
 
+/** A Chinese number before a measure word (五天, 两个, 十二小时): FAQs write these in digits (5天). */
+const COUNTED = /([一二两三四五六七八九十百]+)(个|天|年|月|日|次|小时|分钟|秒|元|台|张|条|块|位|周|倍|核|路)/gu;
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+export function chineseNumber(text: string): string {
+  let total = 0;
+  let digit = 0;
+  for (const c of text) {
+    if (c === "十" || c === "百") {
+      total += (digit || 1) * (c === "十" ? 10 : 100);
+      digit = 0;
+    } else digit = DIGITS[c] ?? 0;
+  }
+  return String(total + digit);
+}
+
 /** Query expansions: each a phrase to look for in place of part of what was typed. */
 export type Expansion = { from: number; to: number; phrase: string; weight: number };
 
@@ -107,7 +127,7 @@ type Group = { words: string[]; weight: number };
 
 /**
  * The expansion table of a site: writer synonyms (`[alias, canonical]`, normalized) over the
- * built-in groups. Longest words first, so `多长时间` is found before `时间`.
+ * built-in groups.
  */
 export function createExpander(synonyms: [string, string][]) {
   const byWord = new Map<string, Group[]>();
@@ -123,17 +143,13 @@ export function createExpander(synonyms: [string, string][]) {
     // A customer types an alias: look for the content's word. Typing the word itself finds it already.
     for (const alias of aliases) add(alias, { words: [word], weight: WEIGHTS.synonym });
   }
-  const words = [...byWord.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const words = [...byWord.keys()].sort();
 
   /** Expansions of a normalized query: the other words of each group a typed word belongs to. */
   return function expand(query: string): Expansion[] {
     const out: Expansion[] = [];
-    const taken = new Uint8Array(query.length);
     for (const word of words) {
       for (let at = query.indexOf(word); at !== -1; at = query.indexOf(word, at + 1)) {
-        // A shorter word inside a longer one already found (时间 in 多长时间) adds nothing.
-        if (taken.subarray(at, at + word.length).every(Boolean)) continue;
-        taken.fill(1, at, at + word.length);
         for (const group of byWord.get(word)!) {
           for (const phrase of group.words) if (phrase !== word) out.push({ from: at, to: at + word.length, phrase, weight: group.weight });
         }
@@ -141,6 +157,7 @@ export function createExpander(synonyms: [string, string][]) {
     }
     const spoken = /(\p{Script=Han})不[掉了上到动开进去成]/gu;
     for (const m of query.matchAll(spoken)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
+    for (const m of query.matchAll(COUNTED)) out.push({ from: m.index, to: m.index + m[0].length, phrase: chineseNumber(m[1]), weight: WEIGHTS.spoken });
     return out;
   };
 }

@@ -9,6 +9,9 @@
  */
 const VARIANT_CHARS: Record<string, string> = { 帐: "账" };
 
+/** A simplified character as the content writes it (帐 → 账). */
+export const foldVariant = (c: string): string => VARIANT_CHARS[c] ?? c;
+
 const HAN = /\p{Script=Han}/u;
 const RUN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}_.-])+/gu;
 

@@ -2,6 +2,7 @@ import * as OpenCC from "opencc-js/t2cn";
 import HKVariantsRev from "opencc-js/dict/HKVariantsRev";
 import TSCharacters from "opencc-js/dict/TSCharacters";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
+import { foldVariant } from "./text";
 
 /**
  * Build side only (Node): the traditional → simplified pairs the index carries, from OpenCC's
@@ -18,7 +19,8 @@ export function traditionalPairs(contentChars: Set<string>): string {
   const pairs: string[] = [];
   for (const c of [...candidates].sort()) {
     if (contentChars.has(c)) continue;
-    const simplified = converters.map((convert) => convert(c)).find((s) => s !== c && Array.from(s).length === 1);
+    const converted = converters.map((convert) => convert(c)).find((s) => s !== c && Array.from(s).length === 1);
+    const simplified = converted && foldVariant(converted); // 帳 → 帐 → 账, as the content writes it
     if (simplified && contentChars.has(simplified)) pairs.push(c + simplified);
   }
   return pairs.join("");

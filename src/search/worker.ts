@@ -10,7 +10,7 @@ export type WorkerRequest = { type: "load"; url: string } | { type: "search"; se
 export type WorkerResponse =
   | { type: "ready"; size: number }
   | { type: "error"; message: string }
-  | { type: "results"; seq: number; hits: SearchHit[] };
+  | { type: "results"; seq: number; hits: SearchHit[]; related: SearchHit[] };
 
 let engine: Promise<SearchEngine> | undefined;
 const post = (message: WorkerResponse) => self.postMessage(message);
@@ -31,5 +31,5 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   const ready = await engine;
-  if (ready) post({ type: "results", seq: request.seq, hits: ready.search(request.query, request.limit) });
+  if (ready) post({ type: "results", seq: request.seq, ...ready.searchWithRelated(request.query, request.limit) });
 };

@@ -46,7 +46,10 @@ describe("loadSite", () => {
 describe("loadSynonyms", () => {
   it("turns `word: [aliases]` into normalized [alias, word] pairs", () => {
     const dir = tree({ "_search/synonyms.yml": "人脸识别: [刷脸, Face ID]\n账号: [帐户]\n" });
-    expect(loadSynonyms(dir)).toEqual({ synonyms: [["刷脸", "人脸识别"], ["face id", "人脸识别"], ["账户", "账号"]], diagnostics: [] });
+    const loaded = loadSynonyms(dir);
+    expect(loaded.synonyms).toEqual([["刷脸", "人脸识别"], ["face id", "人脸识别"], ["账户", "账号"]]);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.entries.map((e) => e.line)).toEqual([1, 1, 2]); // for the checks' messages
   });
 
   it("reports a malformed list", () => {

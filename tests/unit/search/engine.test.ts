@@ -1,5 +1,8 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parsePage } from "@/content/parse";
+import { buildSearchPayload } from "@/search/build-index";
+import { SEARCH_LIMITS } from "@/search/options";
 import { seedEngine, strictEngine } from "./seed-index";
 
 const engine = seedEngine();
@@ -53,8 +56,65 @@ describe("search over the seed FAQ", () => {
     expect(engine.search(".*+?^${}()|[]\\")).toEqual([]);
   });
 
-  it("respects the limit", () => {
-    expect(engine.search("实名认证", 3)).toHaveLength(3);
+  it("respects the limit, and shows no more than the one cut-off everywhere", () => {
+    expect(engine.search("实名认证", 2)).toHaveLength(2);
+    expect(engine.search("实名认证").length).toBeLessThanOrEqual(SEARCH_LIMITS.results);
+  });
+
+  it("finds the question for the ways customers say it fails (不成功, 刷脸) and choose (怎么选)", () => {
+    expect(top("人脸识别不成功")?.id).toBe("faceiderr");
+    expect(top("刷脸不成功")?.id).toBe("faceiderr");
+    expect(top("企业认证怎么选")?.question).toBe("如何选择实名认证方式？");
+  });
+
+  it("does not show the tail of questions that only share the topic", () => {
+    // Every question says 实名认证; only one says how long it takes.
+    expect(engine.search("实名认证要多久").map((h) => h.doc.question)).toEqual(["实名认证提交审核处理时长？"]);
+  });
+
+  it("answers nothing for closing an account, and offers the closest questions as possibly related", () => {
+    const { hits, related } = engine.searchWithRelated("注销账号");
+    expect(hits).toEqual([]);
+    expect(related.length).toBeGreaterThan(0);
+    expect(related.length).toBeLessThanOrEqual(3);
+    expect(engine.searchWithRelated("人脸识别失败").related).toEqual([]);
+  });
+
+  it("reads initials of two phrases run together (rlsbsb: 人脸识别 + 失败)", () => {
+    expect(top("rlsbsb")?.id).toBe("faceiderr");
+  });
+});
+
+describe("search over a page of its own", () => {
+  const md = [
+    "---\nkeywords:\n  time: [发票多久到]\n---",
+    "### 发票开具后多长时间可以收到？[](id:time)\n\n电子发票即时发送，纸质发票一般 5 个工作日内寄出。",
+    "### 如何修改（重置）云服务器密码？[](id:reset)\n\n在控制台选择实例，单击重置密码。",
+    "### 是否支持5天内无理由退款？[](id:refund)\n\n支持，新购实例 5 天内可申请无理由退款。",
+    "### 无理由退款几天到账？[](id:norefund)\n\n无理由退款审核通过后原路退回，无理由退款一般当天到账。",
+    "### 如何修改账号绑定的手机号？[](id:phone)\n\n在账号中心修改，每年最多修改 3 次。",
+    "### 如何购买 ClickHouse 版？[](id:buy)\n\n在购买页选择 ClickHouse 版。",
+    "### 如何购买云服务器？[](id:cvm)\n\n在购买页选择地域和机型。",
+  ].join("\n\n");
+  const { page } = parsePage(md, { path: "p.md", category: "c", fileSlug: "p" });
+  const own = strictEngine(buildSearchPayload({ categories: [{ slug: "c", url: "/c/", title: "费用", description: "", order: null, pages: [page] }] }));
+  const first = (q: string) => own.search(q)[0]?.doc.id;
+
+  it("finds a question by one of its front-matter keywords, typed exactly", () => {
+    expect(first("发票多久到")).toBe("time");
+  });
+
+  it("reads pinyin with the other reading of a character (chongzhi: 重 is also zhong)", () => {
+    expect(first("chongzhi mima")).toBe("reset");
+  });
+
+  it("reads Chinese numbers as digits (五天 → 5天) and mistyped Latin words (clickhose)", () => {
+    expect(first("五天无理由退款")).toBe("refund");
+    expect(first("clickhose 怎么买")).toBe("buy");
+  });
+
+  it("finds the customer's words in the answer (一年能改几次手机号 → 每年最多修改 3 次)", () => {
+    expect(first("一年能改几次手机号")).toBe("phone");
   });
 });
 

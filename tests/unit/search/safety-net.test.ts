@@ -5,7 +5,7 @@ import { buildSearchPayload } from "@/search/build-index";
 import { createSearchEngine } from "@/search/engine";
 import { strictEngine } from "./seed-index";
 
-vi.mock("@/search/token-index", async (original) => (await import("./crashing-index")).crashingTokenIndex(await original()));
+vi.mock("@/search/inverted-index", async (original) => (await import("./crashing-index")).crashingIndex(await original()));
 
 const dir = path.resolve("content");
 const payload = buildSearchPayload(loadSite(dir).site, loadSynonyms(dir).synonyms);

@@ -1,15 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { isCodeToken, normalize, normalizeWithMap, stripQuestionWords, tokenize } from "@/search/text";
+import { createNormalizer, isCodeToken, plainNormalizer, tokenize } from "@/search/text";
+import { traditionalPairs } from "@/search/variants";
 
 describe("normalize", () => {
-  it("folds full-width forms, case, traditional and variant characters", () => {
-    expect(normalize("ＡＰＩ　密钥")).toBe("api 密钥");
-    expect(normalize("帳號認證")).toBe("账号认证");
-    expect(normalize("帐号")).toBe("账号");
+  it("folds full-width forms, case and variant characters", () => {
+    expect(plainNormalizer.text("ＡＰＩ　密钥")).toBe("api 密钥");
+    expect(plainNormalizer.text("帐号")).toBe("账号");
+  });
+
+  it("folds traditional characters with the index's OpenCC table", () => {
+    const normalizer = createNormalizer(traditionalPairs(new Set(Array.from("账号认证实名里众线"))));
+    expect(normalizer.text("帳號認證")).toBe("账号认证");
+    expect(normalizer.text("實名認證裡")).toBe("实名认证里");
+  });
+
+  it("keeps the table to the characters the content uses, and never folds one the content has", () => {
+    const pairs = Array.from(traditionalPairs(new Set(Array.from("认证"))));
+    expect(pairs.filter((_, i) => i % 2 === 1).every((c) => "认证".includes(c))).toBe(true);
+    expect(pairs.join("")).toContain("認认");
+    expect(pairs.join("")).toContain("證证");
+    // 乾 is simplified 干 in some words, and its own character in others (乾坤): kept when the content has it.
+    expect(traditionalPairs(new Set(Array.from("乾干")))).not.toContain("乾");
   });
 
   it("maps each normalized unit back to the original text", () => {
-    const { text, map } = normalizeWithMap("Ａ帳号");
+    const { text, map } = createNormalizer("帳账").withMap("Ａ帳号");
     expect(text).toBe("a账号");
     expect(map).toEqual([0, 1, 2]);
   });
@@ -27,18 +42,5 @@ describe("isCodeToken", () => {
   it("tells error codes and identifiers from plain words", () => {
     expect(["-1101", "-73", "failedoperation.imagesizetoolarge", "v2", "404"].every(isCodeToken)).toBe(true);
     expect(["api", "qq", "cos", "实名"].some(isCodeToken)).toBe(false);
-  });
-});
-
-describe("stripQuestionWords", () => {
-  it("drops question words so they add no tokens", () => {
-    expect(stripQuestionWords("实名认证能解除吗")).toBe("实名认证 解除");
-    expect(stripQuestionWords("吗")).toBe("吗");
-  });
-
-  it("keeps particles that are half of a word the content uses", () => {
-    const words = new Set(["会议", "功能"]);
-    expect(stripQuestionWords("注销腾讯会议账号", (b) => words.has(b))).toBe("注销腾讯会议账号");
-    expect(stripQuestionWords("子账号要实名吗", (b) => words.has(b))).toBe("子账号 实名");
   });
 });
