@@ -5,7 +5,7 @@ import { SEARCH_LIMITS } from "./options";
 import { expandPayload } from "./payload";
 import { createPinyinIndex } from "./pinyin";
 import { planQuery, type QueryPlan } from "./query";
-import { answers, RANKING, rankDocuments, type Scored } from "./rank";
+import { RANKING, rankDocuments, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
 import { createNormalizer } from "./text";
 import type { Range, SearchHit, SearchPayload } from "./types";
@@ -16,11 +16,17 @@ export type SearchEngine = {
   /** The same, and when there is none, the questions that come closest ("possibly related"). */
   searchWithRelated(query: string, limit?: number): { hits: SearchHit[]; related: SearchHit[] };
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
-  explain(query: string): { slots: { typed: string; weight: number; known: boolean; aspect: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
+  explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
   size: number;
 };
 
+/** The stages of the engine, each of which `npm run eval:search -- --without NAME` can turn off to measure what it adds. */
+export const STAGES = ["segmenter", "general-weights", "near-synonyms", "homophones", "pinyin", "typos"] as const;
+export type Stage = (typeof STAGES)[number];
+
 export type EngineOptions = {
+  /** Stages turned off, for measuring what each adds (evaluation only; the site runs them all). */
+  without?: Stage[];
   /**
    * Called when a query crashes the engine; the query then finds nothing, so a bug never breaks
    * the page. The default logs it. Tests pass a handler that rethrows, so a crash fails them
@@ -39,7 +45,7 @@ const logError = (error: unknown, query: string) => console.error(`search failed
  * and writer synonyms; not of looser near-synonyms, which would mark half the answer.
  */
 function markTerms(plan: QueryPlan): string[] {
-  const terms = plan.slots.flatMap((s) => s.alternatives.filter((a) => a.factor >= 0.75).flatMap((a) => a.terms));
+  const terms = plan.slots.flatMap((s) => s.alternatives.filter((a) => a.factor >= 0.75).flatMap((a) => (a.phrase ? [a.phrase] : a.terms)));
   return [...new Set(terms)].filter((t) => Array.from(t).length > 1 || !/\p{Script=Han}/u.test(t) || plan.slots.some((s) => s.kind === "char" && s.typed === t));
 }
 
@@ -54,7 +60,8 @@ function markTerms(plan: QueryPlan): string[] {
  *    answer is no result; results far below the best are not shown;
  * 4. Latin queries the content does not contain are read as pinyin or initials.
  */
-export function createSearchEngine(payload: SearchPayload, { onError = logError }: EngineOptions = {}): SearchEngine {
+export function createSearchEngine(payload: SearchPayload, { onError = logError, without = [] }: EngineOptions = {}): SearchEngine {
+  const on = (stage: Stage) => !without.includes(stage);
   const docs = expandPayload(payload);
   const normalizer = createNormalizer(payload.variants);
   const fields: DocFields[] = docs.map((d) => ({
@@ -65,10 +72,10 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
   }));
   const index = createInvertedIndex(fields);
   const pinyin = createPinyinIndex(docs, payload.readings);
-  const expand = createExpander(payload.synonyms.map(([a, c]) => [normalizer.text(a), normalizer.text(c)]));
-  const homophones = pinyin.homophoneTable(index.terms(), index.df);
+  const expand = createExpander(payload.synonyms.map(([a, c]) => [normalizer.text(a), normalizer.text(c)]), on("near-synonyms"));
+  const homophones = on("homophones") ? pinyin.homophoneTable(index.terms(), index.df) : () => [];
   // Where the browser has a word segmenter (all current ones do), it tells words from seams.
-  const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+  const segmenter = on("segmenter") && typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
   const segment = segmenter ? (run: string) => Array.from(segmenter.segment(run), (s) => s.segment) : null;
   let fuzzy: Fuse<string> | undefined;
   const fuzzyWords = (word: string) => {
@@ -80,8 +87,17 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     const input = String(raw ?? "").slice(0, SEARCH_LIMITS.queryChars * 4);
     const text = rewriteSpokenFiller(normalizer.text(input).slice(0, SEARCH_LIMITS.queryChars));
     if (!text) return null;
-    const plan = planQuery(text, { index, expand, generalWeight, homophones, fuzzyWords, transliterate: pinyin.transliterate, segment, open: !/\s$/.test(input) });
-    let ranked = rankDocuments(plan, index, fields);
+    const plan = planQuery(text, {
+      index,
+      expand,
+      generalWeight: on("general-weights") ? generalWeight : () => 1,
+      homophones,
+      fuzzyWords: on("typos") ? fuzzyWords : () => [],
+      transliterate: on("pinyin") ? pinyin.transliterate : () => [],
+      segment,
+      open: !/\s$/.test(input),
+    });
+    let ranked = rankDocuments(plan, index);
     if (plan.codes.length) ranked = codesFirst(ranked, plan.codes);
     return { text, plan, ranked };
   }
@@ -92,7 +108,7 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
     const show = (list: Scored[]) => list.slice(0, limit).map((r) => toHit(r, marks));
-    if (answers(best, planned.plan)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
+    if (best.relevance >= RANKING.minRelevance) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
     return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 
@@ -133,7 +149,7 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError 
     explain(query) {
       const planned = plan(query);
       return {
-        slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, aspect: !!s.aspect, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
+        slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
         ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: docs[r.doc].question, relevance: Math.round(r.relevance * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
       };
     },

@@ -2,7 +2,10 @@ import type { InvertedIndex } from "./inverted-index";
 import { WEIGHTS, type Expansion } from "./related";
 import { cleanWord, runsOf, tokenize, wordParts } from "./text";
 
-/** One way to match a slot: a phrase (its index terms), worth `factor` of the words typed. */
+/**
+ * One way to match a slot: a phrase (its index terms), worth `factor` of the words typed. `phrase`
+ * is the text an expansion or a pinyin reading stands for (marked in results as a whole).
+ */
 export type Alternative = { terms: string[]; factor: number; chars?: boolean; phrase?: string };
 
 /**
@@ -19,8 +22,6 @@ export type Slot = {
   known: boolean;
   /** The Chinese the slot stands for, for its general-language weight: the word, or what its pinyin reads as. */
   reads: string;
-  /** Whether the word typed is one of the actions or states of the built-in near-synonyms (收费, 退款, 失败…). */
-  aspect?: boolean;
   /** Words joined into this slot (压测 + 大师): it weighs as its heaviest part, not as their sum. */
   parts?: { text: string; df: number }[];
   alternatives: Alternative[];
@@ -217,7 +218,7 @@ function wordSlot(word: string, at: number, ctx: QueryContext, open: boolean): S
   if (index.df(word) === 0) {
     if (open && word.length >= 2) for (const w of index.completions(word, 6)) alternatives.push({ terms: [w], factor: 0.9 });
     const readings = /^[a-z]+$/.test(word) ? ctx.transliterate(word, open) : [];
-    for (const r of readings) alternatives.push({ terms: tokenize(r.text), factor: r.initials ? PINYIN_FACTOR.initials : PINYIN_FACTOR.full });
+    for (const r of readings) alternatives.push({ terms: tokenize(r.text), factor: r.initials ? PINYIN_FACTOR.initials : PINYIN_FACTOR.full, phrase: r.text });
     if (readings.length) reads = readings[0].text;
     // A mistyped Latin word (`clickhose`), when it is no pinyin.
     else if (word.length >= 5) for (const w of ctx.fuzzyWords(word)) alternatives.push({ terms: [w], factor: 0.7 });
@@ -235,7 +236,6 @@ function attachExpansions(slots: Slot[], expansions: Expansion[]) {
       const inside = slot.from >= e.from && slot.to <= e.to;
       const around = slot.from <= e.from && slot.to >= e.to; // the word typed is part of a slot (改 in 么改)
       if (inside || around) slot.alternatives.push({ terms, factor: e.weight, phrase: e.phrase });
-      if (e.weight === WEIGHTS.builtin && slot.from === e.from && slot.to === e.to) slot.aspect = true;
     }
   }
 }

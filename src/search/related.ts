@@ -129,11 +129,11 @@ type Group = { words: string[]; weight: number };
  * The expansion table of a site: writer synonyms (`[alias, canonical]`, normalized) over the
  * built-in groups.
  */
-export function createExpander(synonyms: [string, string][]) {
+export function createExpander(synonyms: [string, string][], builtin = true) {
   const byWord = new Map<string, Group[]>();
   const add = (word: string, group: Group) => byWord.set(word, [...(byWord.get(word) ?? []), group]);
   const own = new Set(synonyms.flat());
-  for (const words of NEAR_SYNONYMS) {
+  for (const words of builtin ? NEAR_SYNONYMS : []) {
     const group = { words: words.filter((w) => !own.has(w)), weight: WEIGHTS.builtin };
     for (const w of group.words) add(w, group);
   }
@@ -155,6 +155,7 @@ export function createExpander(synonyms: [string, string][]) {
         }
       }
     }
+    if (!builtin) return out;
     const spoken = /(\p{Script=Han})不[掉了上到动开进去成]/gu;
     for (const m of query.matchAll(spoken)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
     for (const m of query.matchAll(COUNTED)) out.push({ from: m.index, to: m.index + m[0].length, phrase: chineseNumber(m[1]), weight: WEIGHTS.spoken });
