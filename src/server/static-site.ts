@@ -1,0 +1,134 @@
+import fs from "node:fs";
+import type http from "node:http";
+import path from "node:path";
+import { contentType } from "mime-types";
+import send from "send";
+import { safeDecode } from "../lib/url";
+import { currentBuildDir, previousBuildDir } from "./build-dirs";
+import { cacheControl, isHashedAsset, PagePolicies, resetHeaders } from "./headers";
+import { type Handler, requestUrl } from "./handler";
+
+/** A file of one build to answer with; `gzip`: the `.gz` copy beside it is sent instead. */
+type SiteFile = { dir: string; file: string; gzip: boolean };
+
+export type StaticSiteOptions = {
+  /** While true, pages answer 503 (npm start is building the site it is about to serve). */
+  isBuilding?: () => boolean;
+};
+
+/**
+ * The built site at `root` (see build-dirs.ts), served the way a CDN serves `out/`: pages at their
+ * folder URLs (a missing trailing slash gets a 308), the gzip copies the build wrote to clients
+ * that accept gzip, the 404 page, cache headers, and each page's CSP as a header.
+ *
+ * `root` is resolved for every request, so a build swapped in is served from the next request on,
+ * without a restart. Hashed files (scripts, styles, search index) missing from the current build
+ * come from the previous one while it is kept: a tab opened before the swap still gets them.
+ * `send` (Express's file sender) does conditional requests, ranges and HEAD, and reports a file
+ * that vanished or cannot be read as an error event, answered here with a 404 or an error response.
+ */
+export function createStaticSite(root: string, options: StaticSiteOptions = {}): Handler {
+  const policies = new PagePolicies();
+  const notFoundPages = new Map<string, Promise<Buffer>>();
+  let served: string | null = null;
+
+  const notFound = async (req: http.IncomingMessage, res: http.ServerResponse, dir: string) => {
+    const page = path.join(dir, "404.html");
+    if (!notFoundPages.has(dir)) notFoundPages.set(dir, fs.promises.readFile(page).catch(() => Buffer.from("Not found")));
+    const [body, policy] = await Promise.all([notFoundPages.get(dir)!, policies.get(page)]);
+    resetHeaders(res);
+    res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", ...(policy && { "Content-Security-Policy": policy }) });
+    res.end(req.method === "HEAD" ? undefined : body);
+  };
+
+  return async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD" }).end();
+      return;
+    }
+    const dir = currentBuildDir(root);
+    if (!dir || options.isBuilding?.()) {
+      res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" });
+      res.end(dir ? "The site is being built; try again in a moment.\n" : "The site is not built yet: run `npm run build`.\n");
+      return;
+    }
+    if (dir !== served) {
+      // A new build: forget what was read from builds no longer kept.
+      const previous = previousBuildDir(root);
+      policies.keepOnly([dir, previous]);
+      for (const kept of notFoundPages.keys()) if (kept !== dir && kept !== previous) notFoundPages.delete(kept);
+      served = dir;
+    }
+    const url = requestUrl(req);
+    if (!url) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("Bad Request\n");
+      return;
+    }
+    const { pathname, search } = url;
+    const name = fileName(pathname);
+    if (name === null) return notFound(req, res, dir);
+    if (!pathname.endsWith("/") && !path.posix.extname(name) && (await isFile(dir, `${name}/index.html`))) {
+      // `/account/real-name-auth` → `/account/real-name-auth/`, like the site's own links. (One
+      // leading slash: `//host/…` would name another host.)
+      res.writeHead(308, { Location: `${pathname.replace(/^\/+/, "/")}/${search}` }).end();
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const found = (await findFile(dir, name, gzip)) ?? (isHashedAsset(pathname) ? await findInPrevious(root, name, gzip) : null);
+    if (!found) return notFound(req, res, dir);
+    const page = found.file.endsWith(".html") ? await policies.get(path.join(found.dir, found.file)) : "";
+    await sendFile(req, res, found, { "Cache-Control": cacheControl(pathname), ...(page && { "Content-Security-Policy": page }) }, () => notFound(req, res, dir));
+  };
+}
+
+/**
+ * The request path as a file name inside a build ("" for the root), or null for a path no build
+ * file can have: NUL bytes, backslashes, dot files (`.build-stamp`; `..` cannot remain after
+ * normalizing an absolute path).
+ */
+function fileName(pathname: string): string | null {
+  const decoded = safeDecode(pathname);
+  if (decoded.includes("\0") || decoded.includes("\\")) return null;
+  const name = path.posix.normalize(decoded).replace(/^\/+/, "");
+  return name.split("/").some((part) => part.startsWith(".") && part !== ".well-known") ? null : name;
+}
+
+async function findFile(dir: string, name: string, gzip: boolean): Promise<SiteFile | null> {
+  const candidates = name === "" || name.endsWith("/") ? [`${name}index.html`] : [name, `${name}.html`];
+  for (const file of candidates) {
+    if (gzip && (await isFile(dir, `${file}.gz`))) return { dir, file, gzip: true };
+    if (await isFile(dir, file)) return { dir, file, gzip: false };
+  }
+  return null;
+}
+
+async function findInPrevious(root: string, name: string, gzip: boolean): Promise<SiteFile | null> {
+  const dir = previousBuildDir(root);
+  return dir ? findFile(dir, name, gzip) : null;
+}
+
+const isFile = (dir: string, file: string) => fs.promises.stat(path.join(dir, file)).then((s) => s.isFile(), () => false);
+
+/**
+ * Streams one file with `send`. Its errors come as an event: a file gone since it was found answers
+ * 404 (`notFound`); any other error rejects, for the server's error response, or closes the
+ * connection when the headers are already out. Resolves when the response is over.
+ */
+function sendFile(req: http.IncomingMessage, res: http.ServerResponse, found: SiteFile, headers: Record<string, string>, notFound: () => Promise<void>): Promise<void> {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.setHeader("Vary", "Accept-Encoding");
+  res.setHeader("Content-Type", contentType(path.extname(found.file)) || "application/octet-stream");
+  if (found.gzip) res.setHeader("Content-Encoding", "gzip");
+  const file = found.gzip ? `${found.file}.gz` : found.file;
+  return new Promise((resolve, reject) => {
+    res.once("close", resolve);
+    // `send` decodes the path it is given: the name is encoded back, segment by segment.
+    send(req, file.split("/").map(encodeURIComponent).join("/"), { root: found.dir, dotfiles: "allow", index: false, cacheControl: false })
+      .on("error", (error: Error & { status?: number }) => {
+        if (res.headersSent) res.destroy();
+        else if (error.status === 404) notFound().catch(reject);
+        else reject(error);
+      })
+      .pipe(res);
+  });
+}
