@@ -1,6 +1,6 @@
-// `npm run build`: checks the content, then `next build` into a new build folder `out.<id>/`, which
-// replaces the site at `out/` in one rename once it is complete (src/server/build-dirs.ts): a running
-// `npm start` serves the new site from its next request, and a failed build never touches `out/`.
+// `npm run build`: checks the content, then `next build` into a new build folder `.out-builds/<id>/`,
+// which becomes `out/` once it is complete (src/server/build-dirs.ts): a running `npm start` serves
+// it from its next request, and a failed build never touches `out/`.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,4 @@
-import fs from "node:fs";
 import type http from "node:http";
-import path from "node:path";
 
 /** Security headers on every response, pages, files and API alike (the README gives the same for nginx and CDNs). */
 export const SECURITY_HEADERS = {
@@ -31,37 +29,10 @@ export const cacheControl = (pathname: string) => (isHashedAsset(pathname) ? "pu
 const META_POLICY = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/;
 
 /**
- * The Content-Security-Policy header of each page: the policy the build wrote into its meta tag,
- * plus `frame-ancestors`, which only a header can carry. Read once per page file; builds never
- * change a file, so a page's policy never changes either (a new build has new file paths).
+ * The Content-Security-Policy header for a page: the policy the build wrote into its meta tag,
+ * plus `frame-ancestors`, which only a header can carry; "" for a page without one.
  */
-export class PagePolicies {
-  private readonly policies = new Map<string, Promise<string>>();
-
-  /** The header for the page at this absolute path, "" when it has no policy or cannot be read now. */
-  get(file: string): Promise<string> {
-    let policy = this.policies.get(file);
-    if (!policy) {
-      policy = fs.promises.readFile(file, "utf8").then(
-        (html) => {
-          const meta = META_POLICY.exec(html);
-          return meta ? `${meta[1]}; frame-ancestors 'none'` : "";
-        },
-        () => {
-          this.policies.delete(file); // try again next time: the meta tag still applies meanwhile
-          return "";
-        },
-      );
-      this.policies.set(file, policy);
-    }
-    return policy;
-  }
-
-  /** Forgets the pages of builds that are no longer served. */
-  keepOnly(dirs: (string | null)[]): void {
-    const prefixes = dirs.filter((dir) => dir !== null).map((dir) => dir + path.sep);
-    for (const file of this.policies.keys()) {
-      if (!prefixes.some((prefix) => file.startsWith(prefix))) this.policies.delete(file);
-    }
-  }
+export function headerPolicy(html: string): string {
+  const meta = META_POLICY.exec(html);
+  return meta ? `${meta[1]}; frame-ancestors 'none'` : "";
 }

@@ -1,15 +1,14 @@
-import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import { contentType } from "mime-types";
 import send from "send";
 import { safeDecode } from "../lib/url";
-import { currentBuildDir, previousBuildDir } from "./build-dirs";
-import { cacheControl, isHashedAsset, PagePolicies, resetHeaders } from "./headers";
 import { type Handler, requestUrl } from "./handler";
+import { cacheControl, isHashedAsset, resetHeaders } from "./headers";
+import { type ServedBuild, ServedBuilds } from "./served-build";
 
 /** A file of one build to answer with; `gzip`: the `.gz` copy beside it is sent instead. */
-type SiteFile = { dir: string; file: string; gzip: boolean };
+type SiteFile = { build: ServedBuild; file: string; gzip: boolean };
 
 export type StaticSiteOptions = {
   /** While true, pages answer 503 (npm start is building the site it is about to serve). */
@@ -28,36 +27,17 @@ export type StaticSiteOptions = {
  * that vanished or cannot be read as an error event, answered here with a 404 or an error response.
  */
 export function createStaticSite(root: string, options: StaticSiteOptions = {}): Handler {
-  const policies = new PagePolicies();
-  const notFoundPages = new Map<string, Promise<Buffer>>();
-  let served: string | null = null;
-
-  const notFound = async (req: http.IncomingMessage, res: http.ServerResponse, dir: string) => {
-    const page = path.join(dir, "404.html");
-    if (!notFoundPages.has(dir)) notFoundPages.set(dir, fs.promises.readFile(page).catch(() => Buffer.from("Not found")));
-    const [body, policy] = await Promise.all([notFoundPages.get(dir)!, policies.get(page)]);
-    resetHeaders(res);
-    res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", ...(policy && { "Content-Security-Policy": policy }) });
-    res.end(req.method === "HEAD" ? undefined : body);
-  };
-
+  const builds = new ServedBuilds(root);
   return async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { Allow: "GET, HEAD" }).end();
       return;
     }
-    const dir = currentBuildDir(root);
-    if (!dir || options.isBuilding?.()) {
+    const build = builds.current();
+    if (!build || options.isBuilding?.()) {
       res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "10", "Cache-Control": "no-store" });
-      res.end(dir ? "The site is being built; try again in a moment.\n" : "The site is not built yet: run `npm run build`.\n");
+      res.end(build ? "The site is being built; try again in a moment.\n" : "The site is not built yet: run `npm run build`.\n");
       return;
-    }
-    if (dir !== served) {
-      // A new build: forget what was read from builds no longer kept.
-      const previous = previousBuildDir(root);
-      policies.keepOnly([dir, previous]);
-      for (const kept of notFoundPages.keys()) if (kept !== dir && kept !== previous) notFoundPages.delete(kept);
-      served = dir;
     }
     const url = requestUrl(req);
     if (!url) {
@@ -66,19 +46,27 @@ export function createStaticSite(root: string, options: StaticSiteOptions = {}):
     }
     const { pathname, search } = url;
     const name = fileName(pathname);
-    if (name === null) return notFound(req, res, dir);
-    if (!pathname.endsWith("/") && !path.posix.extname(name) && (await isFile(dir, `${name}/index.html`))) {
+    if (name === null) return notFound(req, res, build);
+    if (!pathname.endsWith("/") && !path.posix.extname(name) && (await build.has(`${name}/index.html`))) {
       // `/account/real-name-auth` → `/account/real-name-auth/`, like the site's own links. (One
       // leading slash: `//host/…` would name another host.)
       res.writeHead(308, { Location: `${pathname.replace(/^\/+/, "/")}/${search}` }).end();
       return;
     }
     const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const found = (await findFile(dir, name, gzip)) ?? (isHashedAsset(pathname) ? await findInPrevious(root, name, gzip) : null);
-    if (!found) return notFound(req, res, dir);
-    const page = found.file.endsWith(".html") ? await policies.get(path.join(found.dir, found.file)) : "";
-    await sendFile(req, res, found, { "Cache-Control": cacheControl(pathname), ...(page && { "Content-Security-Policy": page }) }, () => notFound(req, res, dir));
+    const previous = isHashedAsset(pathname) ? builds.previous() : null;
+    const found = (await findFile(build, name, gzip)) ?? (previous && (await findFile(previous, name, gzip)));
+    if (!found) return notFound(req, res, build);
+    const policy = found.file.endsWith(".html") ? await found.build.policy(found.file) : "";
+    await sendFile(req, res, found, { "Cache-Control": cacheControl(pathname), ...(policy && { "Content-Security-Policy": policy }) }, () => notFound(req, res, build));
   };
+}
+
+async function notFound(req: http.IncomingMessage, res: http.ServerResponse, build: ServedBuild): Promise<void> {
+  const [body, policy] = await Promise.all([build.notFound(), build.policy("404.html")]);
+  resetHeaders(res);
+  res.writeHead(404, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", ...(policy && { "Content-Security-Policy": policy }) });
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /**
@@ -93,21 +81,14 @@ function fileName(pathname: string): string | null {
   return name.split("/").some((part) => part.startsWith(".") && part !== ".well-known") ? null : name;
 }
 
-async function findFile(dir: string, name: string, gzip: boolean): Promise<SiteFile | null> {
+async function findFile(build: ServedBuild, name: string, gzip: boolean): Promise<SiteFile | null> {
   const candidates = name === "" || name.endsWith("/") ? [`${name}index.html`] : [name, `${name}.html`];
   for (const file of candidates) {
-    if (gzip && (await isFile(dir, `${file}.gz`))) return { dir, file, gzip: true };
-    if (await isFile(dir, file)) return { dir, file, gzip: false };
+    if (gzip && (await build.has(`${file}.gz`))) return { build, file, gzip: true };
+    if (await build.has(file)) return { build, file, gzip: false };
   }
   return null;
 }
-
-async function findInPrevious(root: string, name: string, gzip: boolean): Promise<SiteFile | null> {
-  const dir = previousBuildDir(root);
-  return dir ? findFile(dir, name, gzip) : null;
-}
-
-const isFile = (dir: string, file: string) => fs.promises.stat(path.join(dir, file)).then((s) => s.isFile(), () => false);
 
 /**
  * Streams one file with `send`. Its errors come as an event: a file gone since it was found answers
@@ -123,7 +104,7 @@ function sendFile(req: http.IncomingMessage, res: http.ServerResponse, found: Si
   return new Promise((resolve, reject) => {
     res.once("close", resolve);
     // `send` decodes the path it is given: the name is encoded back, segment by segment.
-    send(req, file.split("/").map(encodeURIComponent).join("/"), { root: found.dir, dotfiles: "allow", index: false, cacheControl: false })
+    send(req, file.split("/").map(encodeURIComponent).join("/"), { root: found.build.dir, dotfiles: "allow", index: false, cacheControl: false })
       .on("error", (error: Error & { status?: number }) => {
         if (res.headersSent) res.destroy();
         else if (error.status === 404) notFound().catch(reject);

@@ -11,7 +11,10 @@ let build: string;
 
 beforeAll(async () => {
   site = scratchSite();
-  build = writeBuild(site.root, { "index.html": page("home"), "404.html": page("没有这个页面") });
+  build = writeBuild(site.root, { "index.html": page("home"), "404.html": page("没有这个页面"), "soon-gone.js": "x" });
+  // A file that is there when looked up but fails when read: /proc/self/mem is a regular file
+  // whose first page cannot be read (EIO), as a disk failing mid-request.
+  if (process.platform === "linux") fs.symlinkSync("/proc/self/mem", path.join(build, "unreadable.js"));
   swapIn(site.root, build);
   server = await startServerProcess(site.root);
 });
@@ -44,22 +47,20 @@ describe("a request whose handler fails", () => {
     await expectAlive();
   });
 
-  // A file that is there when looked up but fails when read: /proc/self/mem is a regular file
-  // whose first page cannot be read (EIO). The same path as a file the disk loses mid-request.
   it.skipIf(process.platform !== "linux")("gets an error response when a file cannot be read", async () => {
-    fs.symlinkSync("/proc/self/mem", path.join(build, "unreadable.js"));
     const res = await request(`${server.url}/unreadable.js`);
     expect(res.status).toBe(500);
     expect(res.body.toString()).not.toContain("\0");
     await expectAlive();
   });
 
-  it("gets a 404 for a file removed after the site was served, and for a whole build removed", async () => {
-    fs.writeFileSync(path.join(build, "soon-gone.js"), "x");
+  it("gets a 404 for a file removed after the server listed the build, and 503 once the site is deleted", async () => {
     expect((await request(`${server.url}/soon-gone.js`)).status).toBe(200);
     fs.rmSync(path.join(build, "soon-gone.js"));
     expect((await request(`${server.url}/soon-gone.js`)).status).toBe(404);
-    fs.rmSync(build, { recursive: true }); // `out` now leads nowhere: not built, not a crash
+    fs.rmSync(build, { recursive: true }); // the server falls back to out/ itself
+    expect((await request(`${server.url}/`)).status).toBe(200);
+    fs.rmSync(site.root, { recursive: true }); // nothing left to serve: "not built", not a crash
     expect((await request(`${server.url}/`)).status).toBe(503);
     expect(server.child.exitCode).toBeNull();
   });
