@@ -20,9 +20,10 @@ export type StaticSiteOptions = {
  * folder URLs (a missing trailing slash gets a 308), the gzip copies the build wrote to clients
  * that accept gzip, the 404 page, cache headers, and each page's CSP as a header.
  *
- * `root` is resolved for every request, so a build swapped in is served from the next request on,
- * without a restart. Hashed files (scripts, styles, search index) missing from the current build
- * come from the previous one while it is kept: a tab opened before the swap still gets them.
+ * The current build is looked up for every request (served-build.ts), so a build swapped in is
+ * served from the next request on, without a restart. Hashed files (scripts, styles, search index)
+ * missing from the current build come from the previous one while it is kept: a tab opened before
+ * the swap still gets them. Pages come from the current build only: a removed page is a 404.
  * `send` (Express's file sender) does conditional requests, ranges and HEAD, and reports a file
  * that vanished or cannot be read as an error event, answered here with a 404 or an error response.
  */
