@@ -39,13 +39,17 @@ describe("npm run build while the server is under load", () => {
     const PER_PHASE = 1500;
     let answered = 0;
     let phaseDone!: () => void;
-    let phase = new Promise<void>((resolve) => (phaseDone = resolve));
+    let died!: (error: Error) => void;
+    const death = new Promise<never>((_, reject) => (died = reject));
+    server.child.once("exit", (code, signal) => died(new Error(`the server died (${signal ?? code}):\n${server.log()}`)));
+    const nextPhase = () => Promise.race([new Promise<void>((resolve) => (phaseDone = resolve)), death]);
+    let phase = nextPhase();
     const load = startLoad(server.url, 20, paths.map((path) => ({ path })), () => {
       if (++answered % PER_PHASE === 0) phaseDone();
     });
     for (const swap of swaps) {
       await phase;
-      phase = new Promise<void>((resolve) => (phaseDone = resolve));
+      phase = nextPhase();
       swap();
       // From the swap on, every new request gets the new build.
       expect((await request(`${server.url}/new/`)).status).toBe(200);
@@ -70,5 +74,5 @@ describe("npm run build while the server is under load", () => {
     expect((await request(`${server.url}/assets/app-aaaa.js`)).status).toBe(404);
     expect((await request(`${server.url}/`)).body.toString()).toContain("home cccc");
     expect(server.log()).toBe("");
-  });
+  }, 120_000); // a cap for a slow machine, not a measurement
 });
