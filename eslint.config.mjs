@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "out/**", "out.*/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**", ".bench-build/**", "public/assets/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "out.*/**", ".out-builds/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "reports/**", ".bench-build/**", "public/assets/**"]),
   {
     // The built site ships no client router (scripts/lib/strip-runtime.ts): links are plain <a>, and
     // the browser code in src/client/ navigates with location, as any static page does.

@@ -1,11 +1,15 @@
 import type { NextConfig } from "next";
 
 /**
- * A fully static site: `next build` writes `out/`, which any static host or CDN serves.
- * `trailingSlash` makes every page a folder with `index.html`, so plain static servers find it.
+ * A fully static site: `next build` exports it to a new build folder, `.out-builds/<id>/`, which
+ * `npm run build` then swaps in as `out/` (src/server/build-dirs.ts). FAQ_EXPORT_DIR names it: in
+ * export mode a distDir other than `.next` is where the export goes, while Next's own build files
+ * and caches stay in `.next`. `trailingSlash` makes every page a folder with `index.html`, so plain
+ * static servers find it.
  */
 const nextConfig: NextConfig = {
   output: "export",
+  distDir: process.env.FAQ_EXPORT_DIR || ".next",
   trailingSlash: true,
   images: { unoptimized: true },
   poweredByHeader: false,

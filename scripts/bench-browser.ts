@@ -9,7 +9,7 @@ import { loadSite, loadSynonyms } from "../src/content/load";
 import { pageEntries } from "../src/content/types";
 import { buildSearchPayload } from "../src/search/build-index";
 import { DEBOUNCE_MS } from "../src/client/search-box";
-import { createStaticServer } from "./lib/server";
+import { createServer } from "../src/server/server";
 
 const arg = (name: string, fallback: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : fallback);
 const dir = arg("content", "content");
@@ -18,7 +18,7 @@ const QUERIES = ["人脸识别失败", "实名认证审核", "云服务器无法
 const { site } = loadSite(dir);
 const payload = JSON.stringify(buildSearchPayload(site, loadSynonyms(dir).synonyms));
 const docs = site.categories.flatMap((c) => c.pages.flatMap((p) => pageEntries(p).map((e) => ({ question: e.question, answer: e.text }))));
-const server = createStaticServer(path.resolve("out")).listen(0);
+const server = createServer({ siteRoot: path.resolve("out") }).listen(0);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium" });
 const page = await browser.newPage();

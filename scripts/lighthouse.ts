@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { build } from "./build";
 import { precompress } from "./lib/precompress";
 import { NEXT_BIN } from "./lib/next-bin";
-import { createStaticServer } from "./lib/server";
+import { createServer } from "../src/server/server";
 import { buildStamp, readStamp } from "./lib/stamp";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
@@ -22,7 +22,7 @@ const REPORTS = path.resolve("reports", "lighthouse");
 
 const OUT = path.resolve("out");
 if (readStamp(OUT) !== buildStamp() && !(await build())) process.exit(1);
-const server = createStaticServer(OUT).listen(0, "127.0.0.1");
+const server = createServer({ siteRoot: OUT }).listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 fs.mkdirSync(REPORTS, { recursive: true });
@@ -76,7 +76,7 @@ async function measure(name: string, origin: string, url: string): Promise<boole
 
 for (const [name, url] of Object.entries(PAGES)) if (!(await measure(name, base, url))) failed = true;
 if (process.argv.includes("--baseline")) {
-  const baseline = createStaticServer(await buildBaseline()).listen(0, "127.0.0.1");
+  const baseline = createServer({ siteRoot: await buildBaseline() }).listen(0, "127.0.0.1");
   await new Promise((resolve) => baseline.once("listening", resolve));
   await measure("baseline", `http://127.0.0.1:${(baseline.address() as AddressInfo).port}`, "/");
   baseline.close();

@@ -1,19 +1,29 @@
-// `npm start`: builds when `out/` is missing or older than its inputs, then serves it on PORT (3000).
+// `npm start`: serves the built site at `out/` on PORT (3000), building it first when it is missing or
+// older than its inputs. It listens before building, so a port in use is reported at once (one line
+// naming PORT); until its build is done, pages answer 503. Later builds (`npm run build`) swap
+// themselves in: the server serves them from the next request, with no restart.
 import path from "node:path";
+import { createServer } from "../src/server/server";
+import { listen, ListenError, parsePort } from "../src/server/listen";
 import { build } from "./build";
-import { createStaticServer } from "./lib/server";
 import { buildStamp, readStamp } from "./lib/stamp";
 
 const OUT = path.resolve("out");
-const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined; // all interfaces, so both localhost and 127.0.0.1 work
 
-const stamp = readStamp(OUT);
-if (stamp !== buildStamp()) {
-  console.error(stamp ? "out/ is out of date: building…" : "out/ not built yet: building…");
-  if (!(await build())) process.exit(1);
+let building = readStamp(OUT) !== buildStamp();
+const server = createServer({ siteRoot: OUT, isBuilding: () => building });
+try {
+  await listen(server, parsePort(process.env.PORT, 3000), host);
+} catch (error) {
+  if (!(error instanceof ListenError)) throw error;
+  console.error(error.message);
+  process.exit(1);
 }
-
-createStaticServer(OUT).listen(port, host, () => {
-  console.error(`✓ help center at http://localhost:${port}/ (serving ${path.relative(process.cwd(), OUT)}/)`);
-});
+if (building) {
+  console.error(readStamp(OUT) ? "out/ is out of date: building…" : "out/ not built yet: building…");
+  if (!(await build())) process.exit(1);
+  building = false;
+}
+const { port } = server.address() as { port: number };
+console.error(`✓ help center at http://localhost:${port}/ (serving ${path.relative(process.cwd(), OUT)}/; a new npm run build is served without a restart)`);

@@ -11,7 +11,7 @@ const MIN_BYTES = 1024; // smaller files gain nothing worth an extra request hea
 const CONCURRENCY = 8;
 
 /**
- * Writes `file.gz` beside every text file of the site, once, at build time, so `npm start` (sirv)
+ * Writes `file.gz` beside every text file of the site, once, at build time, so `npm start`
  * and nginx (`gzip_static on;`) serve it without compressing per request. Gzip only: browsers send
  * `br` only over https, where a CDN or proxy compresses by itself, and brotli would double the time
  * (a 1,000-page site has about 25 MB of HTML).

@@ -56,12 +56,12 @@ describe("npm run build", () => {
     expect(fs.readFileSync(path.join(cwd, "out", "index.html"), "utf8")).toBe("previous site");
   });
 
-  it("puts the previous out/ back when next build fails", () => {
+  it("leaves out/ as it was when next build fails, and removes its unfinished build folder", () => {
     const cwd = projectWithPreviousBuild(); // no Next.js app here, so `next build` fails
     const { status, stderr } = runScript("build.ts", [], { cwd, env: { CONTENT_DIR: fixture("content-basic") } });
     expect(status).toBe(1);
     expect(stderr).toContain("previous out/ is unchanged");
     expect(fs.readFileSync(path.join(cwd, "out", "index.html"), "utf8")).toBe("previous site");
-    expect(fs.existsSync(path.join(cwd, "out.previous"))).toBe(false);
+    expect(fs.readdirSync(cwd).filter((name) => name.startsWith("out."))).toEqual([]);
   });
 });

@@ -1,0 +1,52 @@
+import http from "node:http";
+import { type Handler, requestUrl, type Route } from "./handler";
+import { resetHeaders, setSecurityHeaders } from "./headers";
+import { createStaticSite, type StaticSiteOptions } from "./static-site";
+
+export type ServerOptions = StaticSiteOptions & {
+  /** The site to serve: `out` (a link to the current build, see build-dirs.ts) or a plain folder. */
+  siteRoot: string;
+  /** API routes, matched by exact path before the site's files. */
+  routes?: Route[];
+  /** Where a failed request is reported, one line each (default: stderr). */
+  log?: (line: string) => void;
+};
+
+/**
+ * The server of `npm start`, the browser tests and the benchmarks: API routes first, then the
+ * static site. Every response gets the security headers; every handler runs guarded, so an error
+ * in one request is that request's 500, never the process's end.
+ */
+export function createServer(options: ServerOptions): http.Server {
+  const site = createStaticSite(options.siteRoot, options);
+  const routes = options.routes ?? [];
+  const log = options.log ?? ((line: string) => console.error(line));
+  return http.createServer((req, res) => {
+    setSecurityHeaders(res);
+    new Promise<void>((resolve) => resolve((routeFor(routes, req) ?? site)(req, res))).catch((error: unknown) => failed(req, res, error, log));
+  });
+}
+
+/** The route for this request; a path with routes for other methods only gets a 405. */
+function routeFor(routes: Route[], req: http.IncomingMessage): Handler | null {
+  const pathname = requestUrl(req)?.pathname;
+  const matching = routes.filter((route) => route.path === pathname);
+  if (!matching.length) return null;
+  const route = matching.find((r) => r.method === req.method);
+  if (route) return route.handle;
+  return (_req, res) => {
+    res.writeHead(405, { Allow: matching.map((r) => r.method).join(", ") }).end();
+  };
+}
+
+function failed(req: http.IncomingMessage, res: http.ServerResponse, error: unknown, log: (line: string) => void): void {
+  const message = error instanceof Error ? (error.stack ?? error.message).split("\n").slice(0, 2).map((l) => l.trim()).join(" ") : String(error);
+  log(`✗ ${req.method} ${req.url}: ${message}`);
+  try {
+    if (res.headersSent) throw new Error("the answer had begun");
+    resetHeaders(res);
+    res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("Internal Server Error\n");
+  } catch {
+    res.destroy(); // the client sees a cut connection, not a wrong body
+  }
+}
