@@ -6,7 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
-import { searchIndexFile } from "../src/search/index-file";
+import { buildIndexData } from "../src/search/build-index";
+import { searchIndexFiles } from "../src/search/index-files";
+import { SEARCH_INDEX_LATEST } from "../src/search/options";
 import { currentBuildDir, newBuildDir, swapIn } from "../src/server/build-dirs";
 import { checkContent } from "./lib/content-report";
 import { bundleClient } from "./lib/client-bundle";
@@ -40,8 +42,9 @@ export async function build(): Promise<boolean> {
   const stamp = buildStamp();
   const prepared = Date.now();
   writeSiteCache(SITE_CACHE, site);
-  // Once here rather than in each of Next's build workers: the index holds every question's pinyin.
-  fs.writeFileSync(SEARCH_INDEX_CACHE, JSON.stringify(searchIndexFile(site, synonyms)));
+  // Once here rather than in each of Next's build workers; they only need the manifest's name.
+  const searchIndex = searchIndexFiles(buildIndexData(site, synonyms));
+  fs.writeFileSync(SEARCH_INDEX_CACHE, JSON.stringify({ manifest: searchIndex.manifest, files: { [searchIndex.manifest]: searchIndex.files[searchIndex.manifest] } }));
   const client = await bundleClient().catch((error: unknown) => {
     console.error(`✗ the browser code (src/client/) did not bundle: ${errorMessage(error)}\nout/ was not touched.`);
     return null;
@@ -65,6 +68,7 @@ export async function build(): Promise<boolean> {
   console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
   const finishStarted = Date.now();
   try {
+    writeSearchIndex(buildDir, searchIndex);
     await finishSite(buildDir); // before compressing: it edits the pages
     const stripped = Date.now();
     const compressed = await precompress(buildDir);
@@ -83,6 +87,17 @@ export async function build(): Promise<boolean> {
   if (lock) console.error(`✓ recorded new page URLs and anchors in ${path.relative(process.cwd(), lock)}: commit it`);
   console.error(`✓ built out/ in ${secondsSince(started)} s`);
   return true;
+}
+
+/**
+ * The index shards and chunks into `search-index/` (Next exported the manifest there), and the
+ * pointer an old tab follows to this build's manifest.
+ */
+function writeSearchIndex(buildDir: string, index: ReturnType<typeof searchIndexFiles>) {
+  const dir = path.join(buildDir, "search-index");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, json] of Object.entries(index.files)) if (name !== index.manifest) fs.writeFileSync(path.join(dir, name), json);
+  fs.writeFileSync(path.join(buildDir, SEARCH_INDEX_LATEST.slice(1)), JSON.stringify({ manifest: `/search-index/${index.manifest}` }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit((await build()) ? 0 : 1);

@@ -5,8 +5,8 @@
 // of the engine off (see STAGES in src/search/engine.ts), to measure what each adds.
 import path from "node:path";
 import { loadSite, loadSynonyms } from "../src/content/load";
-import { buildSearchPayload } from "../src/search/build-index";
-import { createSearchEngine, STAGES, type SearchEngine, type Stage } from "../src/search/engine";
+import { STAGES, type SearchEngine, type Stage } from "../src/search/engine";
+import { siteEngine } from "../src/search/site-engine";
 import { EVAL_SETS, evalParts, evaluate, formatKinds, formatResult } from "./lib/search-eval";
 
 const args = process.argv.slice(2);
@@ -25,11 +25,10 @@ function engineFor(dir: string): SearchEngine {
   let engine = engines.get(dir);
   if (!engine) {
     const abs = path.resolve(dir);
-    const payload = buildSearchPayload(loadSite(abs).site, loadSynonyms(abs).synonyms);
     const onError = (error: unknown) => {
       throw error;
     };
-    engines.set(dir, (engine = createSearchEngine(payload, { onError, without })));
+    engines.set(dir, (engine = siteEngine(loadSite(abs).site, loadSynonyms(abs).synonyms, { onError, without })));
   }
   return engine;
 }

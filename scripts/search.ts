@@ -2,8 +2,7 @@
 import readline from "node:readline";
 import { checkContent } from "./lib/content-report";
 import { contentDir, loadSynonyms } from "../src/content/load";
-import { buildSearchPayload } from "../src/search/build-index";
-import { createSearchEngine } from "../src/search/engine";
+import { siteEngine } from "../src/search/site-engine";
 import type { SearchHit } from "../src/search/types";
 
 const args = process.argv.slice(2);
@@ -22,7 +21,7 @@ if (!ok) {
   process.exit(1);
 }
 // A crash answers that query with [] (as the site does), is reported, and fails the command.
-const engine = createSearchEngine(buildSearchPayload(site, loadSynonyms(contentDir()).synonyms), {
+const engine = siteEngine(site, loadSynonyms(contentDir()).synonyms, {
   onError(error, q) {
     console.error(`search failed for ${JSON.stringify(q)}:`, error);
     process.exitCode = 1;

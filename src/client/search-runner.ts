@@ -37,9 +37,10 @@ export function createSearchRunner(indexUrl: string, onChange: (state: SearchSta
     const ready = await prepare();
     if (!ready || mine !== seq) return;
     // One cut-off everywhere: the popup, /search/ and `npm run search` show the same results.
-    const { hits, related } = await ready.search(trimmed, SEARCH_LIMITS.results);
+    const answer = await ready.search(trimmed, SEARCH_LIMITS.results).catch(() => null);
     if (mine !== seq) return; // a newer query is under way: never show older results
-    update({ results: hits, related, searched: trimmed });
+    if (!answer) return update({ status: "error", results: [], related: [], searched: trimmed });
+    update({ status: "ready", results: answer.hits, related: answer.related, searched: trimmed });
   }
 
   return { state, prepare, run };

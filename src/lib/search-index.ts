@@ -1,21 +1,33 @@
 import fs from "node:fs";
 import { getSite } from "@/content";
 import { loadSynonyms } from "@/content/load";
-import { searchIndexFile, type SearchIndexFile } from "@/search/index-file";
+import { buildIndexData } from "@/search/build-index";
+import { searchIndexFiles, type SearchIndexFiles } from "@/search/index-files";
 
-let cached: SearchIndexFile | undefined;
+let cached: Partial<SearchIndexFiles> & { manifest: string } | undefined;
 
 /**
- * This build's index, once per process. `npm run build` computes it once and hands it to Next's
- * build workers in `FAQ_SEARCH_INDEX_CACHE` (each would otherwise compute the pinyin of every question).
+ * This build's search index, once per process. `npm run build` computes it once, writes the shards
+ * and chunks into the build itself (`out/search-index/`) and hands Next's build workers only the
+ * manifest in `FAQ_SEARCH_INDEX_CACHE`; `npm run dev` computes all of it here.
  */
-export function getSearchIndexFile(): SearchIndexFile {
+function searchIndex(): Partial<SearchIndexFiles> & { manifest: string } {
   const fromBuild = process.env.FAQ_SEARCH_INDEX_CACHE;
-  cached ??= fromBuild && fs.existsSync(fromBuild) ? (JSON.parse(fs.readFileSync(fromBuild, "utf8")) as SearchIndexFile) : searchIndexFile(getSite(), loadSynonyms().synonyms);
-  return cached;
+  cached ??= fromBuild && fs.existsSync(fromBuild) ? JSON.parse(fs.readFileSync(fromBuild, "utf8")) : searchIndexFiles(buildIndexData(getSite(), loadSynonyms().synonyms));
+  return cached!;
 }
 
-/** URL the browser fetches the index from; served by `src/app/search-index/[file]/route.ts`. */
+/** URL of the index manifest, which names the shard and chunk files next to it. */
 export function getSearchIndexUrl(): string {
-  return `/search-index/${getSearchIndexFile().file}`;
+  return `/search-index/${searchIndex().manifest}`;
+}
+
+/** An index file by name, for `npm run dev` (the build writes them itself). */
+export function getSearchIndexFile(name: string): string | undefined {
+  return searchIndex().files?.[name];
+}
+
+/** The index files the route serves: all of them in `npm run dev`, the manifest in a build. */
+export function getSearchIndexFileNames(): string[] {
+  return Object.keys(searchIndex().files ?? {});
 }

@@ -1,57 +1,157 @@
 import { pinyin } from "pinyin-pro";
 import { pageEntries, type Site } from "../content/types";
+import { BM25F } from "./bm25f";
 import { SEARCH_LIMITS } from "./options";
-import { isPinyinChar } from "./pinyin";
-import { isHan } from "./text";
-import type { SearchPayload } from "./types";
+import { readingTable, soundOf, termKey } from "./shard-key";
+import { createNormalizer, isHan, runsOf, tokenize } from "./text";
+import type { EntryData, IndexData, PinyinWord, ShardData } from "./types";
 import { traditionalPairs } from "./variants";
 
+/** Entries per entry chunk: the questions a query ranks first come in a few small files. */
+const CHUNK_SIZE = 64;
+/** Runs of question characters spelled in pinyin, from two to this many characters. */
+const PINYIN_SPAN = 6;
+
 /**
- * Build side only (Node): site records → the search index file. Pinyin is computed here, with
- * pinyin-pro's word dictionary for polyphones, so no pinyin library reaches the browser.
+ * Build side only (Node): site records → the whole search index (see types.ts). Pinyin is
+ * computed here, with pinyin-pro's word dictionary for polyphones, so no pinyin library reaches the
+ * browser; so are the BM25F frequencies, so the browser builds no index of its own.
  */
-export function buildSearchPayload(site: Site, synonyms: [string, string][] = []): SearchPayload {
-  const pages: SearchPayload["pages"] = [];
-  const questions = new Table<[string, string]>((q) => q[0]);
-  const answers = new Table<string>((a) => a);
-  const docs: SearchPayload["docs"] = [];
+export function buildIndexData(site: Site, synonyms: [string, string][] = []): IndexData {
+  const places: { q: string; a: string; k: string; places: { url: string; id: string; page: string; category: string }[] }[] = [];
+  const entryOf = new Map<string, number>();
   for (const category of site.categories) {
     for (const page of category.pages) {
-      const p = pages.push([page.url, page.title, category.title]) - 1;
       for (const entry of pageEntries(page)) {
-        const q = questions.add([entry.question, syllablesOf(entry.question).join(" ")]);
-        const a = answers.add(entry.text.slice(0, SEARCH_LIMITS.answerChars));
-        docs.push([p, entry.id, q, a, (page.keywords[entry.id] ?? []).join(" ")]);
+        const data = { q: entry.question, a: entry.text.slice(0, SEARCH_LIMITS.answerChars), k: (page.keywords[entry.id] ?? []).join(" ") };
+        const key = `${data.q}\u0000${data.a}\u0000${data.k}`;
+        let e = entryOf.get(key);
+        if (e === undefined) entryOf.set(key, (e = places.push({ ...data, places: [] }) - 1));
+        places[e].places.push({ url: page.url, id: entry.id, page: page.title, category: category.title });
       }
     }
   }
-  const text = [pages.flat(), questions.items.map((q) => q[0]), answers.items, docs.map((d) => d[4]), synonyms.flat()].flat().join("");
-  const variants = traditionalPairs(new Set(Array.from(text).filter(isHan)));
-  return { version: 3, pages, questions: questions.items, answers: answers.items, docs, synonyms, readings: commonReadings(questions.items), variants };
-}
+  const entries: EntryData[] = places.map((p) => ({ q: p.q, a: p.a, k: p.k, at: [p.places[0].url, p.places[0].id, p.places[0].page, p.places[0].category], n: p.places.length }));
+  const text = [places.flatMap((p) => [p.q, p.a, p.k, ...p.places.flatMap((at) => [at.page, at.category])]), synonyms.flat()].flat().join("");
+  const contentChars = new Set(Array.from(text).filter(isHan));
+  const variants = traditionalPairs(contentChars);
+  const normalizer = createNormalizer(variants);
+  const readings = commonReadings(contentChars);
+  const readingOf = readingTable(readings);
+  const docs = entries.reduce((n, e) => n + e.n, 0);
+  const meta = { version: 4 as const, docs, entries: entries.length, chunkSize: CHUNK_SIZE, readings, variants, synonyms };
 
-/**
- * One syllable per character that the browser also keeps (see `isPinyinChar`). A character with
- * several readings carries them all, the reading in context first (`zhong|chong` for 重): pinyin-pro
- * reads 重置 as zhong zhi, and a customer types chongzhi.
- */
-export function syllablesOf(text: string): string[] {
-  const kept = Array.from(text).filter(isPinyinChar);
-  const inContext = pinyin(kept.join(""), { toneType: "none", type: "array", v: true, nonZh: "spaced" });
-  const primary = inContext.length === kept.length ? inContext : kept.map((c) => pinyin(c, { toneType: "none", v: true }));
-  return primary.map((syllable, i) => {
-    const readings = /\p{Script=Han}/u.test(kept[i]) ? pinyin(kept[i], { toneType: "none", v: true, multiple: true, type: "array" }) : [];
-    return [...new Set([syllable, ...readings].map((r) => r.toLowerCase()))].slice(0, 3).join("|");
+  const bm25f = new BM25F(
+    places.map((p) => ({
+      question: normalizer.chars(p.q),
+      answer: normalizer.chars(p.a),
+      keywords: normalizer.text(p.k),
+      // The titles all its places share: a product name only some of them carry cannot rank it.
+      context: sharedTokens(p.places.map((at) => normalizer.text(`${at.page} ${at.category}`))),
+      count: p.places.length,
+    })),
+  );
+  const shard: ShardData = { terms: {}, chars: {}, sounds: {}, pinyin: {} };
+  const terms = new Map<string, { e: number[]; t: number[] }>();
+  entries.forEach((_, e) => {
+    for (const [term, tf] of bm25f.frequencies(e)) {
+      const t = terms.get(term) ?? terms.set(term, { e: [], t: [] }).get(term)!;
+      t.e.push(e);
+      t.t.push(Math.round(tf * 100));
+    }
   });
+  for (const [term, t] of [...terms].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    shard.terms[term] = { df: t.e.reduce((n, e) => n + entries[e].n, 0), e: t.e, t: t.t };
+    if (isHan(term[0])) for (const sound of soundsOf(term, readingOf)) (shard.sounds[sound] ??= []).push(term);
+  }
+  entries.forEach((entry, e) => {
+    for (const c of new Set(Array.from(normalizer.chars(entry.q) + normalizer.text(entry.k)))) if (isHan(c)) (shard.chars[c] ??= []).push(e);
+  });
+  shard.pinyin = pinyinWords(entries.map((entry) => ({ question: normalizer.chars(entry.q), count: entry.n })));
+  return { meta, shard, entries };
+}
+
+/** The index tokens every one of several texts has (each as often as in the one with fewest). */
+function sharedTokens(texts: string[]): string[] {
+  const counts = texts.map((t) => {
+    const c = new Map<string, number>();
+    for (const token of tokenize(t)) c.set(token, (c.get(token) ?? 0) + 1);
+    return c;
+  });
+  const out: string[] = [];
+  for (const [token, n] of counts[0]) {
+    const shared = Math.min(n, ...counts.map((c) => c.get(token) ?? 0));
+    for (let i = 0; i < shared; i++) out.push(token);
+  }
+  return out;
 }
 
 /**
- * Readings of the 3,755 most common characters (GB2312 level 1) plus every character in the questions,
- * so `实名认症` can be read as shi ming ren zheng and still find 实名认证.
+ * Every way a Han term can be read, as shard keys are made: the first reading of each character
+ * in the reading table, and its other readings. The browser computes the first; the others put
+ * 重置 where 冲置 (chong zhi) looks for it.
  */
-function commonReadings(questions: [string, string][]): Record<string, string> {
-  const chars = new Set<string>(gb2312Level1());
-  for (const [text] of questions) for (const c of text) if (/\p{Script=Han}/u.test(c)) chars.add(c);
+function soundsOf(term: string, readingOf: (c: string) => string | undefined): string[] {
+  const options = Array.from(term, (c) => [...new Set([readingOf(c) ?? c, ...(readingOf(c) ? allReadings(c) : [])])].slice(0, 3));
+  const out = new Set<string>([soundOf(term, readingOf)]);
+  const walk = (i: number, acc: string[]) => {
+    if (i === options.length) out.add(acc.join(" "));
+    else for (const r of options[i]) walk(i + 1, [...acc, r]);
+  };
+  walk(0, []);
+  return [...out];
+}
+
+/** Also the shard keys of a Han term (build side): the key of each of its sounds. */
+export function termKeys(term: string, readingOf: (c: string) => string | undefined): string[] {
+  if (!isHan(term[0])) return [termKey(term, readingOf)];
+  const kind = Array.from(term).length === 1 ? "c" : "h";
+  return soundsOf(term, readingOf).map((sound) => `${kind}:${sound}`);
+}
+
+const allReadings = (c: string) => pinyin(c, { toneType: "none", v: true, multiple: true, type: "array" }).map((r) => r.toLowerCase());
+
+/**
+ * Runs of two to six Han characters of the questions in pinyin, as read in context and with the
+ * other readings of their characters (pinyin-pro reads 重置 as zhong zhi; customers type chongzhi),
+ * and how many documents' questions have each: a Latin word the content lacks is read as these.
+ */
+function pinyinWords(questions: { question: string; count: number }[]): Record<string, PinyinWord[]> {
+  const counts = new Map<string, number>();
+  for (const { question, count } of questions) {
+    const seen = new Set<string>();
+    for (const run of runsOf(question)) {
+      if (!run.han) continue;
+      const chars = Array.from(run.text);
+      const inContext = pinyin(run.text, { toneType: "none", type: "array", v: true });
+      const primary = inContext.length === chars.length ? inContext : chars.map((c) => pinyin(c, { toneType: "none", v: true }));
+      const other = chars.map((c, i) => allReadings(c).find((r) => r !== primary[i]) ?? primary[i]);
+      for (const syllables of primary.join() === other.join() ? [primary] : [primary, other]) {
+        for (let i = 0; i < chars.length; i++) {
+          for (let j = i + 2; j <= Math.min(chars.length, i + PINYIN_SPAN); j++) seen.add(`${syllables.slice(i, j).join(" ")}\u0000${chars.slice(i, j).join("")}`);
+        }
+      }
+    }
+    for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + count);
+  }
+  const out: Record<string, PinyinWord[]> = {};
+  for (const [key, count] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [syllables, text] = key.split("\u0000");
+    const word: PinyinWord = [syllables, text, count];
+    const letters = syllables.replaceAll(" ", "");
+    const initials = syllables.split(" ").map((s) => s[0]).join("");
+    (out[`p:${letters.slice(0, 2)}`] ??= []).push(word);
+    (out[`i:${initials.slice(0, 2)}`] ??= []).push(word);
+  }
+  return out;
+}
+
+/**
+ * Readings of the 3,755 most common characters (GB2312 level 1) plus every character of the
+ * content, so `实名认症` can be read as shi ming ren zheng and still find 实名认证.
+ */
+function commonReadings(contentChars: Set<string>): Record<string, string> {
+  const chars = new Set<string>([...gb2312Level1(), ...contentChars]);
   const readings: Record<string, string> = {};
   for (const c of [...chars].sort()) {
     const syllable = pinyin(c, { toneType: "none", v: true });
@@ -72,15 +172,3 @@ function gb2312Level1(): string[] {
   return out;
 }
 
-/** Interns values: each distinct key is stored once and referred to by index. */
-class Table<T> {
-  readonly items: T[] = [];
-  private readonly index = new Map<string, number>();
-  constructor(private readonly key: (item: T) => string) {}
-  add(item: T): number {
-    const k = this.key(item);
-    let i = this.index.get(k);
-    if (i === undefined) this.index.set(k, (i = this.items.push(item) - 1));
-    return i;
-  }
-}

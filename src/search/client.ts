@@ -1,4 +1,4 @@
-import type { SearchHit } from "./types";
+import type { IndexManifest, SearchHit } from "./types";
 import type { WorkerRequest, WorkerResponse } from "./worker";
 
 /** What a query found: the questions that answer it, or when none does, the closest ("possibly related"). */
@@ -9,35 +9,46 @@ let client: Promise<SearchClient> | undefined;
 
 /**
  * The page's handle on the search engine, created on first use of search, not with the page. The
- * engine (and its index) live in a Web Worker, so typing never waits for them. A failed load may be
- * retried.
+ * engine and the index shards it fetches live in a Web Worker, so typing never waits for them. The
+ * page fetches the manifest while the worker starts, so the two cost one round trip. A failed load
+ * may be retried.
  */
-export function loadSearchClient(indexUrl: string, workerUrl: string): Promise<SearchClient> {
-  client ??= workerClient(indexUrl, workerUrl).catch((error: unknown) => {
+export function loadSearchClient(manifestUrl: string, workerUrl: string): Promise<SearchClient> {
+  client ??= workerClient(new URL(manifestUrl, window.location.href).href, workerUrl).catch((error: unknown) => {
     client = undefined;
     throw error;
   });
   return client;
 }
 
-function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient> {
+function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchClient> {
   const worker = new Worker(workerUrl);
-  const pending = new Map<number, (answer: SearchAnswer) => void>();
+  const pending = new Map<number, { resolve: (answer: SearchAnswer) => void; reject: (error: Error) => void }>();
   let seq = 0;
+  const manifest = fetch(manifestUrl).then((r) => (r.ok ? (r.json() as Promise<IndexManifest>) : Promise.reject(new Error(`search index: HTTP ${r.status}`))));
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       if (message.type === "ready") resolve({ search });
-      else if (message.type === "error") {
-        worker.terminate();
-        reject(new Error(message.message));
+      else if (message.type === "failed") {
+        pending.get(message.seq)?.reject(new Error(message.message));
+        pending.delete(message.seq);
       } else {
-        pending.get(message.seq)?.({ hits: message.hits, related: message.related });
+        pending.get(message.seq)?.resolve({ hits: message.hits, related: message.related });
         pending.delete(message.seq);
       }
     };
-    worker.onerror = (event) => reject(new Error(event.message || "search worker failed"));
-    post({ type: "load", url: new URL(indexUrl, window.location.href).href });
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "search worker failed"));
+    };
+    manifest.then(
+      (m) => post({ type: "load", manifest: m, base: manifestUrl }),
+      (error: Error) => {
+        worker.terminate();
+        reject(error);
+      },
+    );
   });
 
   function post(request: WorkerRequest) {
@@ -45,8 +56,8 @@ function workerClient(indexUrl: string, workerUrl: string): Promise<SearchClient
   }
   function search(query: string, limit: number): Promise<SearchAnswer> {
     const mine = ++seq;
-    return new Promise((resolve) => {
-      pending.set(mine, resolve);
+    return new Promise((resolve, reject) => {
+      pending.set(mine, { resolve, reject });
       post({ type: "search", seq: mine, query, limit });
     });
   }

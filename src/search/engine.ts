@@ -1,14 +1,14 @@
 import Fuse from "fuse.js";
 import { generalWeight } from "./general-weights";
-import { createInvertedIndex, type DocFields } from "./inverted-index";
+import type { IndexSource } from "./index-source";
+import { createInvertedIndex } from "./inverted-index";
 import { SEARCH_LIMITS } from "./options";
-import { expandPayload } from "./payload";
-import { createPinyinIndex } from "./pinyin";
+import { homophones, transliterate } from "./pinyin";
 import { planQuery, type QueryPlan } from "./query";
-import { RANKING, rankDocuments, type Scored } from "./rank";
+import { RANKING, rankEntries, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
 import { createNormalizer } from "./text";
-import type { Range, SearchHit, SearchPayload } from "./types";
+import type { Range, SearchHit } from "./types";
 
 export type SearchEngine = {
   /** The questions that answer the query, best first; none when the site has no answer. */
@@ -50,38 +50,31 @@ function markTerms(plan: QueryPlan): string[] {
 }
 
 /**
- * The search engine shared by the browser (in a worker) and `npm run search`:
- * 1. the query is normalized (NFKC, case, traditional → simplified) and cut into slots: Han
- *    bigrams, single characters (weak) and Latin words, each with its alternatives (synonyms,
- *    near-synonyms, spoken forms, homophones, completions of a word being typed, typo fixes);
- * 2. BM25F over question, keywords, answer and page titles ranks the questions (`rank.ts`), with a
- *    bonus for the query's words unbroken in the question; error codes typed exactly come first;
- * 3. a question must earn a share of what a perfect one would (`RANKING.minRelevance`), or the
- *    answer is no result; results far below the best are not shown;
- * 4. Latin queries the content does not contain are read as pinyin or initials.
+ * The search engine shared by the browser (in a worker) and `npm run search`, over an index source
+ * (`index-source.ts`: the whole index in memory, or the browser's shards):
+ * 1. the query is normalized (NFKC, case, traditional → simplified) and cut into slots: words, lone
+ *    Han characters (weak) and Latin words, each with its alternatives (synonyms, near-synonyms,
+ *    spoken forms, homophones, pinyin readings, completions of a word being typed, typo fixes);
+ * 2. BM25F over question, keywords, answer and page titles ranks the entries (`rank.ts`); error
+ *    codes typed exactly come first;
+ * 3. the best must earn a share of what an entry matching every slot would (`RANKING.minRelevance`),
+ *    or the answer is no result; results far below the best are not shown.
+ * Over the browser's source, a search that needed shards or chunks not loaded yet finds less; the
+ * worker fetches what the source lists as missing and searches again.
  */
-export function createSearchEngine(payload: SearchPayload, { onError = logError, without = [] }: EngineOptions = {}): SearchEngine {
+export function createSearchEngine(source: IndexSource, { onError = logError, without = [] }: EngineOptions = {}): SearchEngine {
   const on = (stage: Stage) => !without.includes(stage);
-  const docs = expandPayload(payload);
-  const normalizer = createNormalizer(payload.variants);
-  const fields: DocFields[] = docs.map((d) => ({
-    question: normalizer.chars(d.question),
-    answer: normalizer.chars(d.answer),
-    keywords: normalizer.text(d.keywords),
-    context: normalizer.text(`${d.page} ${d.category}`),
-  }));
-  const index = createInvertedIndex(fields);
-  const pinyin = createPinyinIndex(docs, payload.readings);
-  const expand = createExpander(payload.synonyms.map(([a, c]) => [normalizer.text(a), normalizer.text(c)]), on("near-synonyms"));
-  const homophones = on("homophones") ? pinyin.homophoneTable(index.terms(), index.df) : () => [];
+  const normalizer = createNormalizer(source.meta.variants);
+  const index = createInvertedIndex(source);
+  const expand = createExpander(source.meta.synonyms.map(([a, c]) => [normalizer.text(a), normalizer.text(c)]), on("near-synonyms"));
   // Where the browser has a word segmenter (all current ones do), it tells words from seams.
   const segmenter = on("segmenter") && typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
   const segment = segmenter ? (run: string) => Array.from(segmenter.segment(run), (s) => s.segment) : null;
-  let fuzzy: Fuse<string> | undefined;
-  const fuzzyWords = (word: string) => {
-    fuzzy ??= new Fuse(index.latinWords(), { threshold: 0.25, includeScore: true });
-    return fuzzy.search(word, { limit: 3 }).map((r) => r.item);
-  };
+  /** Content Latin words close to a mistyped one, among those that begin as it does. */
+  const fuzzyWords = (word: string) =>
+    new Fuse(index.latinNeighbours(word), { threshold: 0.25 })
+      .search(word, { limit: 3 })
+      .map((r) => r.item);
 
   function plan(raw: string) {
     const input = String(raw ?? "").slice(0, SEARCH_LIMITS.queryChars * 4);
@@ -91,13 +84,13 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError,
       index,
       expand,
       generalWeight: on("general-weights") ? generalWeight : () => 1,
-      homophones,
+      homophones: on("homophones") ? (bigram) => homophones(source, bigram, index.df) : () => [],
       fuzzyWords: on("typos") ? fuzzyWords : () => [],
-      transliterate: on("pinyin") ? pinyin.transliterate : () => [],
+      transliterate: on("pinyin") ? (word, open) => transliterate(source, word, open) : () => [],
       segment,
       open: !/\s$/.test(input),
     });
-    let ranked = rankDocuments(plan, index);
+    let ranked = rankEntries(plan, index);
     if (plan.codes.length) ranked = codesFirst(ranked, plan.codes);
     return { text, plan, ranked };
   }
@@ -107,23 +100,27 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError,
     const best = planned?.ranked[0];
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
-    const show = (list: Scored[]) => list.slice(0, limit).map((r) => toHit(r, marks));
+    const show = (list: Scored[]) => list.slice(0, limit).flatMap((r) => toHit(r, marks) ?? []);
     if (best.relevance >= RANKING.minRelevance) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
     return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 
-  /** Questions containing every error code typed, exactly, come first. */
+  /** Entries containing every error code typed, exactly, come first. */
   function codesFirst(ranked: Scored[], codes: string[]): Scored[] {
-    const has = (r: Scored) => codes.every((c) => fields[r.doc].question.includes(c) || fields[r.doc].answer.includes(c));
+    const withCodes = codes.map((c) => new Set(index.postings(c)?.e ?? []));
+    const has = (r: Scored) => withCodes.every((entries) => entries.has(r.entry));
     return [...ranked.filter(has), ...ranked.filter((r) => !has(r))];
   }
 
-  function toHit(r: Scored, marks: string[]): SearchHit {
-    const doc = docs[r.doc];
+  /** A result for the UI, or nothing while its entry's chunk is not loaded. */
+  function toHit(r: Scored, marks: string[]): SearchHit | undefined {
+    const entry = source.entry(r.entry);
+    if (!entry) return undefined;
+    const [url, id, page, category] = entry.at;
     return {
-      doc,
+      doc: { id, url: `${url}#${id}`, question: entry.q, answer: entry.a, page, category, keywords: entry.k },
       score: Math.round((1 - r.relevance) * 1e4) / 1e4,
-      highlights: { question: highlight(doc.question, marks), answer: highlight(doc.answer, marks) },
+      highlights: { question: highlight(entry.q, marks), answer: highlight(entry.a, marks) },
     };
   }
 
@@ -145,12 +142,12 @@ export function createSearchEngine(payload: SearchPayload, { onError = logError,
   }
 
   return {
-    size: docs.length,
+    size: source.meta.docs,
     explain(query) {
       const planned = plan(query);
       return {
         slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
-        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: docs[r.doc].question, relevance: Math.round(r.relevance * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
+        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: source.entry(r.entry)?.q ?? "", relevance: Math.round(r.relevance * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
       };
     },
     search: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit).hits,

@@ -7,3 +7,10 @@ export const SEARCH_LIMITS = {
   /** Answer text kept in the index, in characters (nineteen answers in twenty are shorter). */
   answerChars: 400,
 } as const;
+
+/**
+ * Names the current build's index manifest: `{ "manifest": "/search-index/index.<hash>.json" }`. Not
+ * content-hashed, so it is revalidated; a tab opened before a rebuild follows it when its own
+ * index files are gone.
+ */
+export const SEARCH_INDEX_LATEST = "/search-index-latest.json";

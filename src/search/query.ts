@@ -199,8 +199,9 @@ export const PINYIN_FACTOR = { full: 0.9, initials: 0.8 } as const;
 function wordSlots(word: string, at: number, ctx: QueryContext, open: boolean): Slot[] {
   const slot = wordSlot(word, at, ctx, open);
   if (slot.known || !/^[a-z]{4,12}$/.test(word)) return [slot];
-  // Each piece must read as a word of two or more characters: single syllables read as anything.
-  const readsAsWord = (s: Slot) => s.known && s.reads !== s.typed && Array.from(s.reads).length > 1;
+  // Each piece must read as a word of two or more characters of the questions (single syllables read
+  // as anything). Readings come from question text, so the content has their words.
+  const readsAsWord = (s: Slot) => s.reads !== s.typed && Array.from(s.reads).length > 1;
   for (let cut = word.length - 2; cut >= 2; cut--) {
     const left = wordSlot(word.slice(0, cut), at, ctx, false);
     const right = wordSlot(word.slice(cut), at + cut, ctx, open);

@@ -1,8 +1,9 @@
-import { saturate, type InvertedIndex } from "./inverted-index";
+import { saturate } from "./bm25f";
+import type { InvertedIndex } from "./inverted-index";
 import type { QueryPlan, Slot } from "./query";
 
-/** A question's score, its relevance (0–1, see `rankDocuments`) and how well it matched each slot (0–1). */
-export type Scored = { doc: number; score: number; relevance: number; slots: number[] };
+/** An entry's score, its relevance (0–1, see `rankEntries`) and how well it matched each slot (0–1). */
+export type Scored = { entry: number; score: number; relevance: number; slots: number[] };
 
 export const RANKING = {
   /** Questions ranked at most (the best of them are shown). */
@@ -27,23 +28,18 @@ export const RANKING = {
  * queries, which the no-answer decision uses. (A bonus for the query's words unbroken in the
  * question was measured and dropped: with the decision recalibrated it changed nothing.)
  */
-export function rankDocuments(plan: QueryPlan, index: InvertedIndex): Scored[] {
-  const n = index.size;
-  const total = new Float64Array(n);
-  const touched: number[] = [];
+export function rankEntries(plan: QueryPlan, index: InvertedIndex): Scored[] {
+  const total = new Map<number, number>();
   let perfect = 0;
   const perSlot = plan.slots.map((slot) => {
     perfect += slot.weight;
     const scores = slotScores(slot, index);
-    for (const [d, value] of scores) {
-      if (total[d] === 0) touched.push(d);
-      total[d] += slot.weight * value;
-    }
+    for (const [e, value] of scores) total.set(e, (total.get(e) ?? 0) + slot.weight * value);
     return scores;
   });
   if (perfect <= 0) return [];
-  const first = touched.sort((a, b) => total[b] - total[a] || a - b).slice(0, RANKING.candidates);
-  return first.map((d) => ({ doc: d, score: total[d], relevance: Math.min(1, total[d] / perfect), slots: perSlot.map((m) => m.get(d) ?? 0) }));
+  const first = [...total].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RANKING.candidates);
+  return first.map(([e, score]) => ({ entry: e, score, relevance: Math.min(1, score / perfect), slots: perSlot.map((m) => m.get(e) ?? 0) }));
 }
 
 /** How well each document matches one slot: the best alternative, 0–1 (a bit more for repeats). */
@@ -54,19 +50,19 @@ function slotScores(slot: Slot, index: InvertedIndex): Map<number, number> {
     let norm = 0;
     for (const term of alt.terms) {
       if (alt.chars) {
-        const docs = index.charPostings(term);
-        if (!docs) continue;
-        const idf = index.idf(docs.length);
+        const entries = index.charPostings(term);
+        if (!entries) continue;
+        const idf = index.idf(entries.length);
         norm += idf;
-        for (const d of docs) sums.set(d, (sums.get(d) ?? 0) + idf);
+        for (const e of entries) sums.set(e, (sums.get(e) ?? 0) + idf);
         continue;
       }
       const p = index.postings(term);
-      const idf = index.idf(p?.docs.length ?? 0);
+      const idf = index.idf(p?.df ?? 0);
       norm += idf;
       if (!p) continue;
-      // Field weights (a term in the question counts four times one in the answer) are in `tf`.
-      for (let i = 0; i < p.docs.length; i++) sums.set(p.docs[i], (sums.get(p.docs[i]) ?? 0) + idf * Math.min(1.2, saturate(p.tf[i])));
+      // Field weights (a term in the question counts four times one in the answer) are in `t`.
+      for (let i = 0; i < p.e.length; i++) sums.set(p.e[i], (sums.get(p.e[i]) ?? 0) + idf * Math.min(1.2, saturate(p.t[i] / 100)));
     }
     if (norm === 0) continue;
     for (const [d, sum] of sums) {

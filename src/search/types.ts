@@ -1,27 +1,69 @@
 /**
- * The search index file (`/search-index/index.<hash>.json`). Compact on the wire: a page table,
- * each distinct question and answer text once (FAQ sites repeat answers across products), and
- * pinyin as one syllable per kept character, from which initials and highlight offsets are derived.
+ * The search index, as the build computes it (`build-index.ts`) and the engine reads it. The
+ * browser gets it in pieces (`index-files.ts`): a small manifest, term shards fetched for the words
+ * of a query, and entry chunks fetched for the questions it ranks first. Nothing in the manifest or
+ * on the first search grows with the number of questions but the shard table.
+ *
+ * An *entry* is a distinct question text with its answer and keywords; a *document* is an entry at
+ * one place on the site. FAQ sites repeat entries across product pages: an entry is ranked once and
+ * shown once, at the first place it appears, and its page and category titles are those all its
+ * places share.
  */
-export type SearchPayload = {
-  version: 3;
-  /** `[url, page title, category title]` */
-  pages: [string, string, string][];
-  /** Distinct questions: `[text, pinyin]`, pinyin one syllable per Han/Latin/digit character, space-separated. */
-  questions: [string, string][];
-  /** Distinct answer texts (plain, capped in length). */
-  answers: string[];
-  /** `[page index, anchor id, question index, answer index, extra keywords]` */
-  docs: [number, string, number, number, string][];
-  /** `[alias, canonical]`: a query containing the alias also searches for the canonical word. */
-  synonyms: [string, string][];
-  /** Pinyin syllable → common characters read that way, for queries typed with a wrong homophone. */
+export type IndexMeta = {
+  version: 4;
+  /** Documents (questions at a place) on the site: IDF counts them. */
+  docs: number;
+  entries: number;
+  /** Entries per entry chunk (`entryChunk(entry) = floor(entry / chunkSize)`). */
+  chunkSize: number;
+  /** Pinyin syllable → common characters read that way (homophone typos, shard keys of Han terms). */
   readings: Record<string, string>;
   /** Traditional → simplified pairs ("帳账賬账…") for the characters the content uses (OpenCC). */
   variants: string;
+  /** `[alias, canonical]`: a query containing the alias also searches for the canonical word. */
+  synonyms: [string, string][];
 };
 
-/** One question as the engine and the UI see it. */
+/** One index term (a Han bigram or single character, a Latin word or part). */
+export type TermData = {
+  /** Documents containing it, in any field. */
+  df: number;
+  /** Entries containing it in their question, answer or keywords, ascending. */
+  e: number[];
+  /** Their BM25F pseudo-frequency (field weights and length norms applied), ×100. */
+  t: number[];
+};
+
+/** A run of Han characters of the questions spelled in pinyin: `[syllables, text, documents]`. */
+export type PinyinWord = [string, string, number];
+
+/** What one shard holds: the terms whose key (`shardKey`) hashes to it. */
+export type ShardData = {
+  terms: Record<string, TermData>;
+  /** Entries whose question or keywords contain a Han character. */
+  chars: Record<string, number[]>;
+  /** Terms by reading (`"ren zheng"` → 认证): homophones of a term the content lacks. */
+  sounds: Record<string, string[]>;
+  /** Pinyin words by the first two letters of their pinyin (`p:re`) or initials (`i:rl`). */
+  pinyin: Record<string, PinyinWord[]>;
+};
+
+/**
+ * One entry: question, answer (its first characters), keywords, where it is shown
+ * (`[page url, anchor id, page title, category title]`) and on how many places it appears.
+ */
+export type EntryData = { q: string; a: string; k: string; at: [string, string, string, string]; n: number };
+
+/** An entry chunk: entries by number. */
+export type ChunkData = { entries: Record<number, EntryData> };
+
+/** The whole index in memory (CLI, tests, the build). */
+export type IndexData = { meta: IndexMeta; shard: ShardData; entries: EntryData[] };
+
+/** The manifest the browser fetches first: the meta, and the content-hashed file of each shard and chunk. */
+export type IndexManifest = IndexMeta & { shards: string[]; chunks: string[] };
+
+/** One question as the UI sees it. */
 export type SearchDoc = {
   /** Anchor id of the question on its page. */
   id: string;
@@ -32,8 +74,6 @@ export type SearchDoc = {
   page: string;
   category: string;
   keywords: string;
-  /** Syllables of the question, one per kept character. */
-  syllables: string[];
 };
 
 /** Inclusive `[start, end]` ranges into the original string. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/content/parse";
-import { buildSearchPayload } from "@/search/build-index";
+import { buildIndexData } from "@/search/build-index";
 import { strictEngine } from "./seed-index";
 
 const md = [
@@ -9,7 +9,7 @@ const md = [
   "### 出现 FailedOperation.ImageSizeTooLarge 怎么办？[](id:large)\n\n图片太大，请压缩后上传。",
 ].join("\n\n");
 const { page } = parsePage(md, { path: "p.md", category: "c", fileSlug: "p" });
-const engine = strictEngine(buildSearchPayload({ categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] }));
+const engine = strictEngine(buildIndexData({ categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] }));
 const ids = (q: string) => engine.search(q).map((h) => h.doc.id);
 
 describe("error codes and identifiers", () => {

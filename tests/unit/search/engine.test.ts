@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/content/parse";
-import { buildSearchPayload } from "@/search/build-index";
+import { buildIndexData } from "@/search/build-index";
 import { SEARCH_LIMITS } from "@/search/options";
 import { seedEngine, strictEngine } from "./seed-index";
 
@@ -97,7 +97,7 @@ describe("search over a page of its own", () => {
     "### 如何购买云服务器？[](id:cvm)\n\n在购买页选择地域和机型。",
   ].join("\n\n");
   const { page } = parsePage(md, { path: "p.md", category: "c", fileSlug: "p" });
-  const own = strictEngine(buildSearchPayload({ categories: [{ slug: "c", url: "/c/", title: "费用", description: "", order: null, pages: [page] }] }));
+  const own = strictEngine(buildIndexData({ categories: [{ slug: "c", url: "/c/", title: "费用", description: "", order: null, pages: [page] }] }));
   const first = (q: string) => own.search(q)[0]?.doc.id;
 
   it("finds a question by one of its front-matter keywords, typed exactly", () => {
@@ -120,6 +120,6 @@ describe("search over a page of its own", () => {
 
 describe("createSearchEngine", () => {
   it("works on an empty index", () => {
-    expect(strictEngine({ version: 3, pages: [], questions: [], answers: [], docs: [], synonyms: [], readings: {}, variants: "" }).search("实名认证")).toEqual([]);
+    expect(strictEngine(buildIndexData({ categories: [] })).search("实名认证")).toEqual([]);
   });
 });

@@ -1,15 +1,16 @@
 import path from "node:path";
 import { loadSite, loadSynonyms } from "@/content/load";
-import { buildSearchPayload } from "@/search/build-index";
+import { buildIndexData } from "@/search/build-index";
 import { createSearchEngine } from "@/search/engine";
-import type { SearchPayload } from "@/search/types";
+import { memorySource } from "@/search/index-source";
+import type { IndexData } from "@/search/types";
 
 /**
  * The engine as the site runs it, except that a crash fails the test: the site's engine answers a
  * crashing query with no results, which a negative or "never throws" test would take for a pass.
  */
-export function strictEngine(payload: SearchPayload) {
-  return createSearchEngine(payload, {
+export function strictEngine(data: IndexData) {
+  return createSearchEngine(memorySource(data), {
     onError: (error) => {
       throw error;
     },
@@ -19,7 +20,7 @@ export function strictEngine(payload: SearchPayload) {
 /** The engine over a content folder, built exactly as the site builds it. */
 export function contentEngine(dir: string) {
   const { site } = loadSite(dir);
-  return strictEngine(buildSearchPayload(site, loadSynonyms(dir).synonyms));
+  return strictEngine(buildIndexData(site, loadSynonyms(dir).synonyms));
 }
 
 /** The engine over the site's real content. */

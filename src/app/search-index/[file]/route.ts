@@ -1,13 +1,16 @@
-import { getSearchIndexFile } from "@/lib/search-index";
+import { getSearchIndexFile, getSearchIndexFileNames } from "@/lib/search-index";
 
-// Written to `out/search-index/index.<hash>.json` at build time; never run on a server.
+// The search index files: `npm run dev` serves them all from here; `npm run build` exports only the
+// manifest from here and writes the shards and chunks into `out/search-index/` itself (there are
+// hundreds; as exported routes they would slow the build).
 export const dynamic = "force-static";
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return [{ file: getSearchIndexFile().file }];
+export function generateStaticParams(): { file: string }[] {
+  return getSearchIndexFileNames().map((file) => ({ file }));
 }
 
-export function GET() {
-  return new Response(getSearchIndexFile().json, { headers: { "content-type": "application/json; charset=utf-8" } });
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const body = getSearchIndexFile((await params).file);
+  return body ? new Response(body, { headers: { "content-type": "application/json; charset=utf-8" } }) : new Response("not found", { status: 404 });
 }

@@ -1,0 +1,45 @@
+import { tokenize } from "./text";
+
+/**
+ * BM25F (Robertson & Zaragoza): a term's frequency in each field, weighted by the field and
+ * normalized by the field's length, summed into one pseudo-frequency before saturation. A word in
+ * the question counts four times one in the answer; page and category titles (product names) count
+ * a little. `b` is how much a long field is discounted: a question about more than was asked
+ * answers it less. Average lengths are over documents (an entry counts as often as it appears).
+ */
+const FIELDS = [
+  { name: "question", weight: 4, b: 0.75 },
+  { name: "keywords", weight: 3, b: 0 },
+  { name: "answer", weight: 1, b: 0.6 },
+] as const;
+const CONTEXT = { weight: 0.6, b: 0 };
+export const K1 = 1.2;
+
+/** Saturated term frequency, scaled so one occurrence in an average question is 1. */
+export const saturate = (tf: number) => (tf * (K1 + 1)) / (tf + K1) / IDEAL;
+const IDEAL = (FIELDS[0].weight * (K1 + 1)) / (FIELDS[0].weight + K1);
+
+type Entry = { question: string; answer: string; keywords: string; context: string[]; count: number };
+
+/** The pseudo-frequencies of a site's entries. */
+export class BM25F {
+  private readonly tokens: string[][][];
+  private readonly average: number[];
+
+  constructor(entries: Entry[]) {
+    this.tokens = entries.map((e) => [...FIELDS.map((f) => tokenize(e[f.name])), e.context]);
+    const docs = entries.reduce((n, e) => n + e.count, 0) || 1;
+    this.average = [...FIELDS, CONTEXT].map((_, f) => entries.reduce((n, e, i) => n + e.count * this.tokens[i][f].length, 0) / docs || 1);
+  }
+
+  /** Each term of an entry (question, keywords, answer, shared titles) and its pseudo-frequency. */
+  frequencies(entry: number): Map<string, number> {
+    const tf = new Map<string, number>();
+    [...FIELDS, CONTEXT].forEach((field, f) => {
+      const tokens = this.tokens[entry][f];
+      const norm = 1 - field.b + (field.b * tokens.length) / this.average[f];
+      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + field.weight / norm);
+    });
+    return tf;
+  }
+}

@@ -1,0 +1,105 @@
+import { readingTable, shardOf, termKey, type ReadingOf } from "./shard-key";
+import type { ChunkData, EntryData, IndexData, IndexManifest, IndexMeta, PinyinWord, ShardData, TermData } from "./types";
+
+/**
+ * What the engine reads of the index. Two kinds: the whole index in memory (the CLI, the tests),
+ * and the browser's, which holds only the shards and chunks fetched so far and records which files
+ * a search needed but did not have (`missing`); the worker fetches those and searches again. The
+ * engine is the same over both, so both give the same results.
+ */
+export interface IndexSource {
+  readonly meta: IndexMeta;
+  readonly readingOf: ReadingOf;
+  term(term: string): TermData | undefined;
+  /** Entries whose question or keywords contain the Han character. */
+  chars(c: string): number[] | undefined;
+  /** Han terms that sound like this (`"ren zheng"` → 认证). */
+  sounds(sound: string): string[];
+  /** Pinyin words by key (`p:re`, `i:rl`). */
+  pinyin(key: string): PinyinWord[];
+  /** Latin terms beginning with these two letters. */
+  latinTerms(start: string): string[];
+  entry(entry: number): EntryData | undefined;
+}
+
+/** The whole index in memory. */
+export function memorySource(data: IndexData): IndexSource {
+  const latin = latinIndex(data.shard);
+  return {
+    meta: data.meta,
+    readingOf: readingTable(data.meta.readings),
+    term: (term) => data.shard.terms[term],
+    chars: (c) => data.shard.chars[c],
+    sounds: (sound) => data.shard.sounds[sound] ?? [],
+    pinyin: (key) => data.shard.pinyin[key] ?? [],
+    latinTerms: (start) => latin.get(start) ?? [],
+    entry: (entry) => data.entries[entry],
+  };
+}
+
+export type ShardedSource = IndexSource & {
+  /** Files a search asked for that are not loaded yet. */
+  missing(): string[];
+  /** Adds a fetched file (a shard or an entry chunk, as `missing` named it). */
+  add(file: string, data: ShardData | ChunkData): void;
+  /** Files loaded so far. */
+  loaded(): number;
+};
+
+/** The browser's index: the manifest, and whatever shards and chunks have been fetched. */
+export function shardedSource(manifest: IndexManifest): ShardedSource {
+  const readingOf = readingTable(manifest.readings);
+  const shards = new Map<number, ShardData>();
+  const chunks = new Map<number, ChunkData>();
+  const latin = new Map<number, Map<string, string[]>>();
+  const wanted = new Set<string>();
+  const shardFor = (key: string): ShardData | undefined => {
+    const i = shardOf(key, manifest.shards.length);
+    const shard = shards.get(i);
+    if (!shard) wanted.add(manifest.shards[i]);
+    return shard;
+  };
+  const chunkFor = (entry: number): ChunkData | undefined => {
+    const i = Math.floor(entry / manifest.chunkSize);
+    const chunk = chunks.get(i);
+    if (!chunk && i < manifest.chunks.length) wanted.add(manifest.chunks[i]);
+    return chunk;
+  };
+  return {
+    meta: manifest,
+    readingOf,
+    term: (term) => shardFor(termKey(term, readingOf))?.terms[term],
+    chars: (c) => shardFor(termKey(c, readingOf))?.chars[c],
+    sounds: (sound) => shardFor(`${sound.includes(" ") ? "h" : "c"}:${sound}`)?.sounds[sound] ?? [],
+    pinyin: (key) => shardFor(key)?.pinyin[key] ?? [],
+    latinTerms(start) {
+      const i = shardOf(`l:${start}`, manifest.shards.length);
+      const shard = shardFor(`l:${start}`);
+      if (!shard) return [];
+      if (!latin.has(i)) latin.set(i, latinIndex(shard));
+      return latin.get(i)!.get(start) ?? [];
+    },
+    entry: (entry) => chunkFor(entry)?.entries[entry],
+    missing: () => [...wanted],
+    add(file, data) {
+      wanted.delete(file);
+      const shard = manifest.shards.indexOf(file);
+      if (shard >= 0) shards.set(shard, data as ShardData);
+      const chunk = manifest.chunks.indexOf(file);
+      if (chunk >= 0) chunks.set(chunk, data as ChunkData);
+    },
+    loaded: () => shards.size + chunks.size,
+  };
+}
+
+/** Latin terms of a shard by their first two letters. */
+function latinIndex(shard: ShardData): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const term of Object.keys(shard.terms)) {
+    if (!/^[-a-z0-9]/.test(term)) continue;
+    const start = term.slice(0, 2);
+    out.set(start, [...(out.get(start) ?? []), term]);
+  }
+  return out;
+}
+
