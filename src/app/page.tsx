@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { SearchBox } from "@/components/search-box";
 import { getSite, pageEntries } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
+import { canonicalPath } from "@/lib/config";
 import { getSearchConfig } from "@/lib/search-config";
 
-export const metadata: Metadata = { alternates: { canonical: "/" } };
+export const metadata: Metadata = { alternates: { canonical: canonicalPath("/") } };
 
 /** Pages listed per category card; the category page lists them all. */
 const CARD_PAGES = 6;

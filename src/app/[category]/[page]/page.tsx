@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FaqEntry } from "@/components/faq-entry";
 import { QuestionIndex } from "@/components/question-index";
-import { OPEN_GRAPH_BASE } from "@/lib/config";
+import { canonicalPath, OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getPage, getSite } from "@/content";
 import { faqPageJsonLd, jsonLdText } from "@/lib/structured-data";
 
@@ -22,8 +22,8 @@ export async function generateMetadata({ params }: FaqPageProps): Promise<Metada
   return {
     title: page.title,
     description: page.description,
-    alternates: { canonical: page.url },
-    openGraph: { ...OPEN_GRAPH_BASE, type: "article", title: page.title, description: page.description, url: page.url, ...(page.updated ? { modifiedTime: page.updated } : {}) },
+    alternates: { canonical: canonicalPath(page.url) },
+    openGraph: { ...OPEN_GRAPH_BASE, type: "article", title: page.title, description: page.description, url: canonicalPath(page.url), ...(page.updated ? { modifiedTime: page.updated } : {}) },
   };
 }
 
