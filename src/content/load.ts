@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
+import type { ZodType } from "zod";
 import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
 import { parsePages, type PageInput, type ParsedPage } from "./parse";
@@ -8,6 +8,7 @@ import { normalize } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
 import type { Site } from "./types";
+import { parseYamlData } from "./yaml-data";
 
 /**
  * The content folder: `CONTENT_DIR` (relative to the working directory) or `content/`.
@@ -89,7 +90,7 @@ function readCategory(root: string, folder: string, slug: string, diagnostics: D
   const abs = path.join(root, folder);
   const metaPath = path.join(folder, "_category.yml");
   checkSlug(slug, folder || ".", "folder", diagnostics);
-  const meta = readCategoryMeta(path.join(root, metaPath), metaPath, diagnostics);
+  const meta = readCategoryMeta(root, metaPath, diagnostics);
   const files = fs.readdirSync(abs, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md") && !/^[._]/.test(e.name));
   const pages = files.sort(byName).map((f) => ({
     raw: fs.readFileSync(path.join(abs, f.name), "utf8"),
@@ -100,25 +101,20 @@ function readCategory(root: string, folder: string, slug: string, diagnostics: D
 
 /** `_site.yml`: settings of the whole content tree (see SiteSettingsSchema). */
 function readSiteSettings(dir: string, diagnostics: Diagnostic[]): SiteSettings {
-  const file = path.join(dir, "_site.yml");
-  if (!fs.existsSync(file)) return {};
-  const result = SiteSettingsSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")) ?? {});
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) diagnostics.push({ file: "_site.yml", line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
-  return {};
+  return readYamlFile(dir, "_site.yml", SiteSettingsSchema, "Checks, `strict`, and published anchors", diagnostics) ?? {};
 }
 
-function readCategoryMeta(abs: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {
-  if (!fs.existsSync(abs)) return {};
-  try {
-    const result = CategorySchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) diagnostics.push({ file: rel, line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-    diagnostics.push({ file: rel, line, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
-  }
-  return {};
+function readCategoryMeta(root: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {
+  return readYamlFile(root, rel, CategorySchema, "Writing content", diagnostics) ?? {};
+}
+
+/** A YAML file of the content folder, checked against its schema; null when absent or wrong. */
+function readYamlFile<T>(root: string, rel: string, schema: ZodType<T>, docs: string, diagnostics: Diagnostic[]): T | null {
+  const abs = path.join(root, rel);
+  if (!fs.existsSync(abs)) return null;
+  const parsed = parseYamlData(fs.readFileSync(abs, "utf8"), { file: rel, docs }, schema);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.data;
 }
 
 function checkSlug(slug: string, where: string, kind: "file" | "folder", diagnostics: Diagnostic[]): void {
@@ -138,21 +134,10 @@ const byName = (a: fs.Dirent, b: fs.Dirent) => (a.name < b.name ? -1 : a.name > 
  * Returned as `[alias, canonical]` pairs for the search engine.
  */
 export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, string][]; diagnostics: Diagnostic[] } {
-  const rel = path.join("_search", "synonyms.yml");
-  const abs = path.join(dir, rel);
-  if (!fs.existsSync(abs)) return { synonyms: [], diagnostics: [] };
-  try {
-    const result = SynonymsSchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
-    if (!result.success) {
-      return { synonyms: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
-    }
-    const synonyms = Object.entries(result.data).flatMap(([canonical, aliases]) =>
-      aliases.map((alias): [string, string] => [normalize(alias), normalize(canonical)]),
-    );
-    return { synonyms, diagnostics: [] };
-  } catch (error) {
-    return { synonyms: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
-  }
+  const diagnostics: Diagnostic[] = [];
+  const data = readYamlFile(dir, path.join("_search", "synonyms.yml"), SynonymsSchema, "Search synonyms and keywords", diagnostics);
+  const synonyms = Object.entries(data ?? {}).flatMap(([canonical, aliases]) => aliases.map((alias): [string, string] => [normalize(alias), normalize(canonical)]));
+  return { synonyms, diagnostics };
 }
 
 /** `anchors.lock` of the content folder (see anchors-lock.ts); `ANCHORS_LOCK` may point elsewhere. */
