@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { scratchProject } from "../../../scripts/lib/scratch-project";
 import { fixture, runScript } from "./run";
 
 const temps: string[] = [];
@@ -76,26 +75,6 @@ describe("npm run build", () => {
 });
 
 describe("npm run build and SITE_URL", () => {
-  const ROOT = path.resolve(import.meta.dirname, "../../..");
-  const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, "out", file), "utf8");
-
-  // The build without SITE_URL (no canonical, no sitemap, no localhost anywhere) is the one the
-  // browser tests run against (tests/e2e/seo.spec.ts); this is the deploy build, in a scratch copy.
-  it("with SITE_URL writes absolute canonical links, sitemap.xml and robots.txt, and no warning", { timeout: 240_000 }, () => {
-    const scratch = scratchProject(ROOT);
-    temps.push(scratch);
-    fs.cpSync(path.join(ROOT, "content"), path.join(scratch, "content"), { recursive: true });
-    const { status, stderr } = runScript("build.ts", [], { cwd: scratch, env: { SITE_URL: "https://help.example.com/", CONTENT_DIR: "content", PORT: "3999" }, timeout: 230_000 });
-    expect(status, stderr).toBe(0);
-    expect(stderr).not.toContain("SITE_URL is not set");
-    expect(read(scratch, "account/real-name-auth/index.html")).toContain('<link rel="canonical" href="https://help.example.com/account/real-name-auth/"/>');
-    expect(read(scratch, "account/real-name-auth/index.html")).toContain('<meta property="og:url" content="https://help.example.com/account/real-name-auth/"/>');
-    expect(read(scratch, "sitemap.xml")).toContain("<loc>https://help.example.com/account/real-name-auth/</loc>");
-    expect(read(scratch, "robots.txt")).toContain("Sitemap: https://help.example.com/sitemap.xml");
-    const everything = (fs.readdirSync(path.join(scratch, "out"), { recursive: true }) as string[]).filter((f) => /\.(html|xml|txt|json)$/.test(f));
-    expect(everything.filter((f) => /localhost|127\.0\.0\.1/.test(read(scratch, f)))).toEqual([]);
-  });
-
   it("refuses a SITE_URL that is not an absolute address, before building", () => {
     const cwd = projectWithPreviousBuild();
     const { status, stderr } = runScript("build.ts", [], { cwd, env: { SITE_URL: "help.example.com", CONTENT_DIR: fixture("content-basic") } });
