@@ -22,7 +22,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
       state.status === "error" ? "搜索暂时不可用，请刷新页面重试。"
       : !query.trim() ? "输入关键词搜索问题"
       : !done ? "正在搜索…"
-      : state.results.length ? `“${query}” 的 ${state.results.length} 个结果`
+      : state.results.length ? `“${query}”的 ${state.results.length} 个结果`
       : `没有找到与“${query}”相关的问题`;
     list.replaceChildren(...(done ? state.results : []).map((hit) => {
       const a = document.createElement("a");
@@ -43,6 +43,8 @@ export function enhanceSearchResults(root: HTMLElement): void {
   function read(): void {
     query = new URLSearchParams(window.location.search).get("q") ?? "";
     input.value = query;
+    // The start panel (popular questions) shows for an empty query only (SEARCH_QUERY_SCRIPT marks the first load).
+    document.documentElement.toggleAttribute("data-search-query", query.trim() !== "");
     render(runner.state);
     void runner.run(query);
   }
