@@ -92,6 +92,9 @@ test("tables scroll sideways instead of breaking words", async ({ page }) => {
   );
   expect(lines).toEqual([1, 1, 1, 1]);
   expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth && getComputedStyle(t).overflowX === "auto")).toBe(true);
+  // A box that scrolls can be scrolled by keyboard: it takes focus (checked again on resize).
+  await page.evaluate(() => window.dispatchEvent(new Event("resize")));
+  await expect.poll(() => table.evaluate((t) => t.getAttribute("tabindex"))).toBe("0");
 });
 
 test.describe("search box keys", () => {
