@@ -5,10 +5,9 @@
  * when a tab pane or an accordion item is shown.
  */
 export function makeScrollBoxesFocusable(): void {
-  const boxes = [...document.querySelectorAll<HTMLElement>(".prose pre, .prose table")];
-  if (boxes.length === 0) return;
+  if (!document.querySelector(".prose")) return;
   const update = () => {
-    for (const box of boxes) {
+    for (const box of document.querySelectorAll<HTMLElement>(".prose pre, .prose table")) {
       if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
       else box.removeAttribute("tabindex");
     }
