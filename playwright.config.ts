@@ -28,7 +28,8 @@ export default defineConfig({
   ],
   webServer: {
     command: process.env.TEST_E2E_SERVER || `npx tsx scripts/start.ts`,
-    env: { PORT: String(PORT) },
+    // SITE_URL unset whatever the shell has: the tests check the local build (no canonical links, no sitemap).
+    env: { PORT: String(PORT), SITE_URL: "" },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -5,17 +5,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { scratchProject } from "./lib/scratch-project";
 
 const i = process.argv.indexOf("--content");
 const source = i > 0 ? path.resolve(process.argv[i + 1]) : path.resolve("content");
 const warm = process.argv.includes("--warm");
-// Inside the project, without a lock file of its own, so Next resolves packages from the project's
-// node_modules (Turbopack does not follow a node_modules link that leaves its root).
-fs.mkdirSync(".bench-build", { recursive: true });
-const scratch = fs.mkdtempSync(path.resolve(".bench-build", "run-"));
-for (const entry of ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json"]) {
-  fs.cpSync(entry, path.join(scratch, entry), { recursive: true });
-}
+const scratch = scratchProject();
 // The warm run edits a page, so it builds a copy of the content (never the writer's own files).
 const content = warm ? path.join(scratch, "content-copy") : source;
 if (warm) fs.cpSync(source, content, { recursive: true });

@@ -16,7 +16,7 @@ import { createServer } from "../src/server/server";
 import { buildStamp, readStamp } from "./lib/stamp";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 3);
-const PAGES = { home: "/", faq: "/account/real-name-auth/", search: `/search/?q=${encodeURIComponent("实名认证")}` };
+const PAGES = { home: "/", faq: "/account/real-name-auth/", search: `/search/?q=${encodeURIComponent("实名认证")}`, "empty search": "/search/" };
 const TARGETS: Record<string, number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
 const REPORTS = path.resolve("reports", "lighthouse");
 

@@ -1,27 +1,33 @@
 import fs from "node:fs";
 import path from "node:path";
+import { SITE, SITE_URL_WARNING } from "../../src/lib/config";
 import { forEachConcurrently } from "./concurrent";
 import { withCspMeta } from "./csp";
 import { isRuntimeFile, stripRuntime } from "./strip-runtime";
 
 const CONCURRENCY = 16;
+/** Files that only make sense with absolute URLs (src/app/sitemap.ts, robots.ts). */
+export const NEEDS_SITE_URL = ["sitemap.xml", "robots.txt"];
 
 /**
  * After `next build`: every page without Next's client runtime and with its Content-Security-Policy
  * (in that order: the policy hashes only the inline scripts that remain), in one read and write per
- * page; the runtime's files deleted. Throws, naming the page, if the runtime cannot be stripped.
+ * page; the runtime's files deleted; without SITE_URL, the sitemap and robots.txt too (with a
+ * warning), since they would have to name a host. Throws, naming the page, if the runtime cannot be stripped.
  */
-export async function finishSite(outDir: string): Promise<{ pages: number; removed: number }> {
+export async function finishSite(outDir: string, siteUrl: string | null = SITE.url, warn: (line: string) => void = console.warn): Promise<{ pages: number; removed: number }> {
   const files = fs.readdirSync(outDir, { recursive: true }) as string[];
   const pages = files.filter((f) => f.endsWith(".html"));
   const runtime = files.filter(isRuntimeFile);
+  const withoutHost = siteUrl ? [] : NEEDS_SITE_URL.filter((f) => files.includes(f));
   await Promise.all([
     forEachConcurrently(pages, CONCURRENCY, async (file) => {
       const abs = path.join(outDir, file);
       const html = await fs.promises.readFile(abs, "utf8");
       await fs.promises.writeFile(abs, withCspMeta(stripRuntime(html, file)));
     }),
-    forEachConcurrently(runtime, CONCURRENCY, (file) => fs.promises.rm(path.join(outDir, file))),
+    forEachConcurrently([...runtime, ...withoutHost], CONCURRENCY, (file) => fs.promises.rm(path.join(outDir, file))),
   ]);
+  if (!siteUrl) warn(`⚠ ${SITE_URL_WARNING}`);
   return { pages: pages.length, removed: runtime.length };
 }

@@ -9,7 +9,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: SITE.name, template: `%s - ${SITE.name}` },
   description: "常见问题解答：搜索问题，快速找到答案。",
-  metadataBase: new URL(SITE.url),
+  // Without SITE_URL there is none, and no page gets a canonical link (canonicalPath): nothing absolute is guessed.
+  ...(SITE.url ? { metadataBase: new URL(SITE.url) } : {}),
   icons: { icon: "/favicon.svg" },
   openGraph: { type: "website", ...OPEN_GRAPH_BASE },
 };

@@ -1,5 +1,8 @@
+import type { Metadata } from "next";
 import { getSite } from "@/content";
 import { getFeaturedQuestions } from "@/lib/featured";
+
+export const metadata: Metadata = { title: "页面不存在" };
 
 export default function NotFound() {
   const featured = getFeaturedQuestions(getSite());

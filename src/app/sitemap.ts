@@ -4,7 +4,10 @@ import { absoluteUrl } from "@/lib/config";
 
 export const dynamic = "force-static";
 
-/** Every category and FAQ page, with the page's `updated` date where known. */
+/**
+ * Every category and FAQ page, with the page's `updated` date where known. A sitemap needs absolute
+ * URLs: without SITE_URL the build leaves it out (scripts/lib/finish-site.ts).
+ */
 export default function sitemap(): MetadataRoute.Sitemap {
   const site = getSite();
   return [

@@ -1,6 +1,7 @@
 /**
  * Permalinks to questions (components/copy-link.tsx): a plain `#id` link that goes to the question;
- * with JavaScript, a click also copies the full URL, ready to paste into a support chat.
+ * with JavaScript, a click also copies the full URL, ready to paste into a support chat, and the
+ * link shows a tick for two seconds.
  */
 export function copyLinksOnClick(): void {
   document.addEventListener("click", (event) => {
@@ -15,11 +16,11 @@ async function copy(link: HTMLAnchorElement): Promise<void> {
   } catch {
     return; // no clipboard (insecure context or denied): the link still went to the question
   }
-  const [visible, status] = link.children;
-  visible.textContent = "✓ 已复制";
+  const status = link.querySelector("[role=status]")!;
+  link.setAttribute("data-copied", ""); // the icon becomes a tick, at the same size
   status.textContent = "链接已复制";
   setTimeout(() => {
-    visible.textContent = "# 复制链接";
+    link.removeAttribute("data-copied");
     status.textContent = "";
   }, 2000);
 }

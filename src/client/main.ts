@@ -1,9 +1,12 @@
 // The site's only browser script: progressive enhancement of the static HTML. Every page works
 // without it (links, forms to /search/, all tab panes shown, `:target` highlights); with it, search
 // answers as you type, tabs work and permalinks copy. Bundled by scripts/lib/client-bundle.ts.
+import { enableBackToTop } from "./back-to-top";
 import { copyLinksOnClick } from "./copy-link";
 import { landDeepLinks } from "./deep-link";
 import { enhanceSearchBox, focusSearchOnSlash } from "./search-box";
+import { enhanceQuestionIndex } from "./question-index";
+import { makeScrollBoxesFocusable } from "./scroll-boxes";
 import { enhanceSearchResults } from "./search-results";
 import { enhanceTabGroups, openDetailsForPrint } from "./tabs";
 import { enableThemeToggles } from "./theme-toggle";
@@ -16,6 +19,9 @@ window.addEventListener("load", () => requestAnimationFrame(() => document.docum
 openDetailsForPrint();
 enableThemeToggles();
 copyLinksOnClick();
+enhanceQuestionIndex();
+enableBackToTop();
+makeScrollBoxesFocusable();
 document.querySelectorAll<HTMLElement>("[data-search-box]").forEach(enhanceSearchBox);
 focusSearchOnSlash();
 const results = document.querySelector<HTMLElement>("[data-search-results]");

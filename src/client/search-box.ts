@@ -116,8 +116,14 @@ export function enhanceSearchBox(root: HTMLElement): void {
       if (hit) follow(hit);
       else if (query()) window.location.assign(resultsUrl());
     } else if (event.key === "Escape") {
-      if (open && query()) {
+      // Esc closes the popup; a second Esc clears the box; a third leaves it.
+      event.preventDefault();
+      if (!popup.hidden) {
         open = false;
+        render();
+      } else if (input.value) {
+        input.value = "";
+        void runner.run("");
         render();
       } else input.blur();
     }

@@ -20,7 +20,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
       state.status === "error" ? "搜索暂时不可用，请刷新页面重试。"
       : !query.trim() ? "输入关键词搜索问题"
       : !done ? "正在搜索…"
-      : state.results.length ? `“${query}” 的 ${state.results.length} 个结果`
+      : state.results.length ? `“${query}”的 ${state.results.length} 个结果`
       : state.related.length ? `没有找到直接回答“${query}”的问题，以下问题可能相关：`
       : `没有找到与“${query}”相关的问题`;
     // No question answers the query: the closest are listed, under a summary that says so.
@@ -44,6 +44,8 @@ export function enhanceSearchResults(root: HTMLElement): void {
   function read(): void {
     query = new URLSearchParams(window.location.search).get("q") ?? "";
     input.value = query;
+    // The start panel (popular questions) shows for an empty query only (SEARCH_QUERY_SCRIPT marks the first load).
+    document.documentElement.toggleAttribute("data-search-query", query.trim() !== "");
     render(runner.state);
     void runner.run(query);
   }

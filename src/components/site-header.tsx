@@ -11,12 +11,13 @@ export function SiteHeader({ search }: { search: SearchConfig }) {
         <a href="/" className="site-header__brand">
           {SITE.name}
         </a>
-        {/* Before the search in the source (CSS order puts it last): Chromium may paint a half-parsed
-            page, and a toggle parsed after the box would then push the box aside (a layout shift). */}
-        <ThemeToggle />
+        {/* In visual order, so Tab goes brand → search → theme. The header is a grid whose columns
+            exist before their content is parsed: a half-parsed page that Chromium paints already has
+            the toggle's column, and nothing moves when the toggle arrives. */}
         <div className="site-header__search">
           <SearchBox config={search} id="site-search" />
         </div>
+        <ThemeToggle />
       </div>
     </header>
   );

@@ -1,14 +1,16 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
-import { checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
+import type { ZodType } from "zod";
+import { anchorsOf, checkLock, lockLines, parseLock, updatedLock } from "./anchors-lock";
 import { applyStrictness, type Diagnostic } from "./errors";
-import { parsePages, type PageInput, type ParsedPage } from "./parse";
+import { parsePage, parsePages, type PageInput, type PageSource, type ParsedPage } from "./parse";
 import { plainNormalizer } from "../search/text";
 import { CategorySchema, SiteSettingsSchema, SlugSchema, SynonymsSchema, type CategoryMeta, type SiteSettings } from "./schema";
 import { assembleSite, type CategorySource } from "./site";
 import type { SynonymEntry } from "./synonym-check";
-import type { Site } from "./types";
+import type { Page, Site } from "./types";
+import { parseYamlData } from "./yaml-data";
 
 /**
  * The content folder: `CONTENT_DIR` (relative to the working directory) or `content/`.
@@ -90,36 +92,31 @@ function readCategory(root: string, folder: string, slug: string, diagnostics: D
   const abs = path.join(root, folder);
   const metaPath = path.join(folder, "_category.yml");
   checkSlug(slug, folder || ".", "folder", diagnostics);
-  const meta = readCategoryMeta(path.join(root, metaPath), metaPath, diagnostics);
+  const meta = readCategoryMeta(root, metaPath, diagnostics);
   const files = fs.readdirSync(abs, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith(".md") && !/^[._]/.test(e.name));
   const pages = files.sort(byName).map((f) => ({
     raw: fs.readFileSync(path.join(abs, f.name), "utf8"),
-    source: { path: path.join(folder, f.name), category: slug, fileSlug: f.name.slice(0, -3) },
+    source: pageSource(root, path.join(folder, f.name)),
   }));
   return { slug, meta, metaPath, pages };
 }
 
 /** `_site.yml`: settings of the whole content tree (see SiteSettingsSchema). */
 function readSiteSettings(dir: string, diagnostics: Diagnostic[]): SiteSettings {
-  const file = path.join(dir, "_site.yml");
-  if (!fs.existsSync(file)) return {};
-  const result = SiteSettingsSchema.safeParse(parseYaml(fs.readFileSync(file, "utf8")) ?? {});
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) diagnostics.push({ file: "_site.yml", line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
-  return {};
+  return readYamlFile(dir, "_site.yml", SiteSettingsSchema, "Checks, `strict`, and published anchors", diagnostics) ?? {};
 }
 
-function readCategoryMeta(abs: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {
-  if (!fs.existsSync(abs)) return {};
-  try {
-    const result = CategorySchema.safeParse(parseYaml(fs.readFileSync(abs, "utf8")) ?? {});
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) diagnostics.push({ file: rel, line: 1, severity: "error", message: `"${issue.path.join(".")}": ${issue.message}` });
-  } catch (error) {
-    const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? 1;
-    diagnostics.push({ file: rel, line, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` });
-  }
-  return {};
+function readCategoryMeta(root: string, rel: string, diagnostics: Diagnostic[]): CategoryMeta {
+  return readYamlFile(root, rel, CategorySchema, "Writing content", diagnostics) ?? {};
+}
+
+/** A YAML file of the content folder, checked against its schema; null when absent or wrong. */
+function readYamlFile<T>(root: string, rel: string, schema: ZodType<T>, docs: string, diagnostics: Diagnostic[]): T | null {
+  const abs = path.join(root, rel);
+  if (!fs.existsSync(abs)) return null;
+  const parsed = parseYamlData(fs.readFileSync(abs, "utf8"), { file: rel, docs }, schema);
+  diagnostics.push(...parsed.diagnostics);
+  return parsed.data;
 }
 
 function checkSlug(slug: string, where: string, kind: "file" | "folder", diagnostics: Diagnostic[]): void {
@@ -143,24 +140,11 @@ export function loadSynonyms(dir: string = contentDir()): { synonyms: [string, s
   const rel = path.join("_search", "synonyms.yml");
   const abs = path.join(dir, rel);
   if (!fs.existsSync(abs)) return { synonyms: [], entries: [], diagnostics: [] };
-  try {
-    const lineCounter = new LineCounter();
-    const document = parseDocument(fs.readFileSync(abs, "utf8"), { lineCounter });
-    if (document.errors.length) throw document.errors[0];
-    const result = SynonymsSchema.safeParse(document.toJS() ?? {});
-    if (!result.success) {
-      return { synonyms: [], entries: [], diagnostics: result.error.issues.map((i) => ({ file: rel, line: 1, severity: "error" as const, message: `"${i.path.join(".")}": ${i.message}; write "word: [alias, …]"` })) };
-    }
-    const lineOf = (node: unknown) => ((node as { range?: [number] })?.range ? lineCounter.linePos((node as { range: [number] }).range[0]).line : 1);
-    const entries: SynonymEntry[] = [];
-    for (const [canonical, aliases] of Object.entries(result.data)) {
-      const list = document.get(canonical, true) as { items?: unknown[] } | undefined;
-      aliases.forEach((alias, i) => entries.push({ alias: plainNormalizer.text(alias), canonical: plainNormalizer.text(canonical), file: rel, line: lineOf(list?.items?.[i] ?? list) }));
-    }
-    return { synonyms: entries.map((e) => [e.alias, e.canonical]), entries, diagnostics: [] };
-  } catch (error) {
-    return { synonyms: [], entries: [], diagnostics: [{ file: rel, line: 1, severity: "error", message: `not valid YAML: ${(error as Error).message.split("\n")[0]}` }] };
-  }
+  const parsed = parseYamlData(fs.readFileSync(abs, "utf8"), { file: rel, docs: "Search synonyms and keywords" }, SynonymsSchema);
+  const entries = Object.entries(parsed.data ?? {}).flatMap(([canonical, aliases]) =>
+    aliases.map((alias, i): SynonymEntry => ({ alias: plainNormalizer.text(alias), canonical: plainNormalizer.text(canonical), file: rel, line: parsed.lineOf([canonical, i]) })),
+  );
+  return { synonyms: entries.map((e) => [e.alias, e.canonical]), entries, diagnostics: parsed.diagnostics };
 }
 
 /** `anchors.lock` of the content folder (see anchors-lock.ts); `ANCHORS_LOCK` may point elsewhere. */
@@ -170,23 +154,68 @@ export function lockPath(dir: string = contentDir()): string {
 
 export function checkAnchorsLock(site: Site, dir: string = contentDir()): Diagnostic[] {
   const file = lockPath(dir);
-  if (!fs.existsSync(file)) return [];
-  const text = fs.readFileSync(file, "utf8");
-  return checkLock(site, parseLock(text), path.relative(dir, file) || file, lockLines(text));
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  return checkLock(site, parseLock(text), path.relative(dir, file) || file, lockLines(text), anchorsOf(publishedPages(site, dir)));
 }
 
-/** Records what this build published. A read-only content folder (a shared corpus) is left alone. */
+/** Records what is published now. A read-only content folder (a shared corpus) is left alone. */
 export function writeAnchorsLock(site: Site, dir: string = contentDir()): string | null {
   // By its mode bits, not by trying: root may write anywhere, and a shared corpus must stay as it is.
   if ((fs.statSync(dir).mode & 0o222) === 0) return null;
   const file = lockPath(dir);
   const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-  const after = updatedLock(site, parseLock(before));
-  if (after === before) return null;
+  const published = anchorsOf(publishedPages(site, dir)).keys();
+  const after = updatedLock(parseLock(before), published);
+  if (after === before || (!before && parseLock(after).length === 0)) return null;
   try {
     fs.writeFileSync(file, after);
     return file;
   } catch {
     return null;
   }
+}
+
+/**
+ * The published pages, as they were published: a page is published once it is committed to git.
+ * Pages never committed (drafts) are not; a committed page edited or deleted since counts as it
+ * is in the last commit (HEAD), so renaming one of its questions is caught before the commit that
+ * would lose it. Outside a git work tree (or without git) every page counts, as it is now.
+ */
+export function publishedPages(site: Site, dir: string = contentDir()): Page[] {
+  const committed = readCommitted(dir);
+  const pages = site.categories.flatMap((c) => c.pages);
+  if (!committed) return pages;
+  const unchanged = pages.filter((p) => committed.files.has(p.sourcePath) && !committed.changed.has(p.sourcePath));
+  const asCommitted = [...committed.changed].filter((f) => committed.files.has(f) && isPageFile(f)).flatMap((f) => {
+    const raw = git(dir, ["show", `HEAD:./${f}`]);
+    return raw === null ? [] : [parsePage(raw, pageSource(dir, f)).page];
+  });
+  return [...unchanged, ...asCommitted];
+}
+
+/** Files of the content folder in the last commit, and those that differ from it now; null outside git. */
+function readCommitted(dir: string): { files: Set<string>; changed: Set<string> } | null {
+  if (git(dir, ["rev-parse", "--is-inside-work-tree"])?.trim() !== "true") return null;
+  const list = (out: string | null) => new Set((out ?? "").split("\0").filter(Boolean));
+  // No commit yet (no HEAD): in git, and nothing is published.
+  return { files: list(git(dir, ["ls-tree", "-r", "-z", "--name-only", "HEAD", "--", "."])), changed: list(git(dir, ["diff", "--name-only", "-z", "--relative", "HEAD", "--", "."])) };
+}
+
+/** `git …` in the folder: its output, or null when git fails or is not installed. */
+function git(cwd: string, args: string[]): string | null {
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return result.status === 0 ? result.stdout : null;
+}
+
+/** Whether a path (relative to the content folder) is a page, as readContentTree reads them. */
+function isPageFile(rel: string): boolean {
+  const parts = rel.split("/");
+  return rel.endsWith(".md") && parts.length <= 2 && parts.every((p) => !/^[._]/.test(p));
+}
+
+/** Where a page file sits in the site: its category is its folder, or the content folder's own. */
+function pageSource(dir: string, rel: string): PageSource {
+  const parts = rel.split("/");
+  const category = parts.length === 2 ? parts[0] : slugFromName(path.basename(dir));
+  return { path: rel, category, fileSlug: path.basename(rel, ".md") };
 }

@@ -4,6 +4,7 @@ import { parseFrontMatter } from "./front-matter";
 import { markdownToHast } from "./markdown";
 import { linksAndIds, structurePage } from "./questions";
 import { PageFrontMatterSchema } from "./schema";
+import { suggest, type YamlData } from "./yaml-data";
 import { pageEntries, type Page } from "./types";
 
 export type PageSource = {
@@ -58,7 +59,7 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
   };
   page.description = meta.description ?? defaultDescription(page);
   // In line order (stable for one line), as a writer fixes them top to bottom.
-  const diagnostics = [...fm.diagnostics, ...pluginWarnings, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOffset)].sort((a, b) => a.line - b.line);
+  const diagnostics = [...fm.diagnostics, ...pluginWarnings, ...structured.diagnostics, ...checkQuestionIds(page, fm.lineOf)].sort((a, b) => a.line - b.line);
   return { page, diagnostics };
 }
 
@@ -69,20 +70,21 @@ function defaultDescription(page: Page): string {
   return summary.length > 150 ? `${summary.slice(0, 149)}…` : summary;
 }
 
-/** `featured` and `keywords` must name questions of this page. */
-function checkQuestionIds(page: Page, lineOffset: number): Diagnostic[] {
-  const ids = new Set(pageEntries(page).map((e) => e.id));
-  const named = [
-    ...page.featured.map((id) => ["featured", id]),
-    ...Object.keys(page.keywords).map((id) => ["keywords", id]),
-    ...Object.keys(page.aliases).map((id) => ["aliases", id]),
+/** `featured`, `aliases` and `keywords` must name questions of this page: each wrong id at its own line. */
+function checkQuestionIds(page: Page, lineOf: YamlData<unknown>["lineOf"]): Diagnostic[] {
+  const ids = pageEntries(page).map((e) => e.id);
+  const known = new Set(ids);
+  const named: [string, string, number][] = [
+    ...page.featured.map((id, i): [string, string, number] => ["featured", id, lineOf(["featured", i])]),
+    ...Object.keys(page.keywords).map((id): [string, string, number] => ["keywords", id, lineOf(["keywords", id], "key")]),
+    ...Object.keys(page.aliases).map((id): [string, string, number] => ["aliases", id, lineOf(["aliases", id], "key")]),
   ];
   return named
-    .filter(([, id]) => !ids.has(id))
-    .map(([key, id]) => ({
+    .filter(([, id]) => !known.has(id))
+    .map(([key, id, line]) => ({
       file: page.sourcePath,
-      line: Math.max(1, lineOffset - 1),
+      line,
       severity: "error" as const,
-      message: `front matter "${key}" names "${id}", which is not a question id on this page`,
+      message: `front matter "${key}" names "${id}", which is not a question id on this page: ${suggest(id, ids, "question id")}`,
     }));
 }

@@ -8,11 +8,23 @@ const Slug = z
 /** A question anchor id as writers give it in `[](id:…)` or front matter. */
 const AnchorId = z.string().regex(/^[^\s#"'<>]+$/, "an anchor id has no spaces, '#', quotes or '<>'");
 
-/** YAML turns `2024-05-01` into a Date; writers may also quote it. Either way we keep `YYYY-MM-DD`. */
-const IsoDate = z.union([
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD"),
-]);
+/**
+ * A calendar date as `YYYY-MM-DD`, and a real one: `2026-13-45` is an error, not 2027-02-14.
+ * (The YAML is read as YAML 1.2, where a date stays the string it was written as.)
+ */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "write the date as YYYY-MM-DD, e.g. 2026-11-28")
+  .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a date: check the month (01–12) and the day of the month` });
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the format's own message says it
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A position in a list, lower first. */
+const Order = z.number({ error: "write a whole number, e.g. order: 2" }).int({ error: "write a whole number, e.g. order: 2" });
 
 /** Front matter of a FAQ page; every field is optional. */
 export const PageFrontMatterSchema = z
@@ -22,7 +34,7 @@ export const PageFrontMatterSchema = z
     /** One-sentence summary for the category list and search engines. */
     description: z.string().trim().min(1).optional(),
     /** Position within the category (lower first); pages without it follow, by name. */
-    order: z.number().int().optional(),
+    order: Order.optional(),
     /** Last content update, shown on the page. */
     updated: IsoDate.optional(),
     /** URL segment; defaults to the file name. */
@@ -43,7 +55,7 @@ export const CategorySchema = z
   .object({
     title: z.string().trim().min(1).optional(),
     description: z.string().trim().min(1).optional(),
-    order: z.number().int().optional(),
+    order: Order.optional(),
   })
   .strict();
 
@@ -59,7 +71,7 @@ export const SiteSettingsSchema = z
   .strict();
 
 /** `_search/synonyms.yml`: the word the content uses → what customers type instead. */
-export const SynonymsSchema = z.record(z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1));
+export const SynonymsSchema = z.record(z.string().trim().min(1), z.array(z.string().trim().min(1), { error: 'write "word: [alias, …]"' }).min(1));
 
 export type PageFrontMatter = z.infer<typeof PageFrontMatterSchema>;
 export type CategoryMeta = z.infer<typeof CategorySchema>;

@@ -1,7 +1,10 @@
 import { pageEntries, type Category, type Page } from "@/content";
 import { absoluteUrl, SITE } from "./config";
 
-/** schema.org data for search engines: the page's questions with their answers, and its breadcrumbs. */
+/**
+ * schema.org data for search engines: the page's questions with their answers, and its breadcrumbs.
+ * URLs are absolute with SITE_URL, root-relative without (a local build, never published as it is).
+ */
 export function faqPageJsonLd(category: Category, page: Page): object[] {
   return [
     {

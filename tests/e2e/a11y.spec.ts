@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, FAQ, test } from "./fixtures";
 
-const PAGES = { home: "/", category: "/account/", faq: FAQ, search: "/search/?q=实名认证", "not found": "/no-such-page/" };
+const PAGES = { home: "/", category: "/account/", faq: FAQ, search: "/search/?q=实名认证", "empty search": "/search/", "not found": "/no-such-page/" };
 
 // "chosen dark": a light system with dark picked by the theme toggle (stored, applied by the head script).
 for (const scheme of ["light", "dark", "chosen dark"] as const) {

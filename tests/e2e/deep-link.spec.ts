@@ -37,8 +37,10 @@ test("same-page links and back/forward move between questions", async ({ page })
 test("the copy-link control copies the question's full URL", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(FAQ);
-  await page.getByRole("link", { name: "复制链接：使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？" }).click();
-  await expect(page.getByText("✓ 已复制")).toBeVisible();
+  const link = page.getByRole("link", { name: "复制链接：使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？" });
+  await link.click();
+  await expect(link.getByRole("status")).toHaveText("链接已复制");
+  await expect(link.locator(".copy-link__done")).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/\/account\/real-name-auth\/#faceiderr$/);
 });

@@ -81,7 +81,7 @@ async function layoutShift(page: import("@playwright/test").Page): Promise<{ tot
   );
 }
 
-for (const [name, url] of Object.entries({ home: "/", category: "/account/", faq: FAQ, "deep link": `${FAQ}#faceiderr`, search: "/search/?q=实名认证" })) {
+for (const [name, url] of Object.entries({ home: "/", category: "/account/", faq: FAQ, "deep link": `${FAQ}#faceiderr`, search: "/search/?q=实名认证", "empty search": "/search/" })) {
   test(`${name} page loads without layout shift @phone`, async ({ page }) => {
     await page.goto(url);
     const { total, moved } = await layoutShift(page);

@@ -40,11 +40,25 @@ describe("stripping Next's client runtime", () => {
       fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
       fs.writeFileSync(path.join(out, f), f.endsWith(".html") ? PAGE : "x");
     }
-    expect(await finishSite(out)).toEqual({ pages: 2, removed: 4 });
+    expect(await finishSite(out, "https://help.example.com")).toEqual({ pages: 2, removed: 4 });
     const page = fs.readFileSync(path.join(out, "a/index.html"), "utf8");
     expect(page).not.toContain("__next_f");
     expect(page).toMatch(/<meta charSet="utf-8"\/><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'sha256-/);
     const left = (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(out, f)).isFile()).sort();
     expect(left).toEqual(["_next/static/chunks/x.css", "a/index.html", "assets/app-1.js", "index.html", "robots.txt"]);
+  });
+
+  it("without SITE_URL, leaves out sitemap.xml and robots.txt and says to set it before deploying", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "strip-"));
+    for (const f of ["index.html", "robots.txt", "sitemap.xml", "a/index.html"]) {
+      fs.mkdirSync(path.dirname(path.join(out, f)), { recursive: true });
+      fs.writeFileSync(path.join(out, f), f.endsWith(".html") ? PAGE : "x");
+    }
+    const warnings: string[] = [];
+    await finishSite(out, null, (line) => warnings.push(line));
+    expect((fs.readdirSync(out, { recursive: true }) as string[]).sort()).toEqual(["a", "a/index.html", "index.html"]);
+    expect(warnings).toEqual([expect.stringContaining("set SITE_URL=https://… before deploying")]);
+    await finishSite(out, "https://help.example.com", (line) => warnings.push(line));
+    expect(warnings).toHaveLength(1);
   });
 });

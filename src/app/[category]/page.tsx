@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { OPEN_GRAPH_BASE } from "@/lib/config";
+import { canonicalPath, OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getSite, pageEntries } from "@/content";
 
 type CategoryPageProps = { params: Promise<{ category: string }> };
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: CategoryPageProps): Promise<M
   const category = getCategory((await params).category);
   if (!category) return {};
   const description = category.description || `${category.title}：${category.pages.map((p) => p.title).join("、")}`.slice(0, 150);
-  return { title: category.title, description, alternates: { canonical: category.url }, openGraph: { ...OPEN_GRAPH_BASE, title: category.title, description, url: category.url } };
+  return { title: category.title, description, alternates: { canonical: canonicalPath(category.url) }, openGraph: { ...OPEN_GRAPH_BASE, title: category.title, description, url: canonicalPath(category.url) } };
 }
 
 export default async function CategoryPage({ params }: CategoryPageProps) {

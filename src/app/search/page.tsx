@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search-results";
+import { canonicalPath } from "@/lib/config";
 import { getSearchConfig } from "@/lib/search-config";
 
 // Indexable, with its canonical URL (/search/) for every query: Lighthouse's SEO audit and search
 // engines both see one search page rather than one thin page per query.
-export const metadata: Metadata = { title: "搜索", description: "搜索全部常见问题：支持中文、拼音和错别字。", alternates: { canonical: "/search/" } };
+export const metadata: Metadata = { title: "搜索", description: "搜索全部常见问题：支持中文、拼音和错别字。", alternates: { canonical: canonicalPath("/search/") } };
 
 export default function SearchPage() {
   return (

@@ -5,13 +5,13 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 /** Runs one of the project's scripts as `npm run` would, in `cwd` (the project by default). */
-export function runScript(script: string, args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}) {
+export function runScript(script: string, args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string; timeout?: number } = {}) {
   const result = spawnSync(TSX, [path.join(ROOT, "scripts", script), ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: "utf8",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLock, parseLock, updatedLock } from "@/content/anchors-lock";
-import { loadSite, writeAnchorsLock } from "@/content/load";
+import { spawnSync } from "node:child_process";
+import { anchorsOf, checkLock, parseLock, updatedLock } from "@/content/anchors-lock";
+import { checkAnchorsLock, loadSite, writeAnchorsLock } from "@/content/load";
 import { parsePage } from "@/content/parse";
 import type { Site } from "@/content/types";
 import { tempTrees } from "./temp-tree";
@@ -14,14 +15,15 @@ function site(md: string): Site {
   return { categories: [{ slug: "a", url: "/a/", title: "A", description: "", order: null, pages: [page] }] };
 }
 const v1 = site("### 人脸识别失败？[](id:faceiderr)\n\n答。\n\n### 如何解除？\n\n答。");
+const allOf = (s: Site) => anchorsOf(s.categories.flatMap((c) => c.pages)).keys();
 
 describe("anchors.lock", () => {
   it("records page URLs and anchors, sorted, after the header", () => {
-    expect(parseLock(updatedLock(v1, []))).toEqual(["/a/", "/a/p/", "/a/p/#faceiderr", "/a/p/#如何解除"]);
+    expect(parseLock(updatedLock([], allOf(v1)))).toEqual(["/a/", "/a/p/", "/a/p/#faceiderr", "/a/p/#如何解除"]);
   });
 
   it("passes while every published anchor still exists", () => {
-    expect(checkLock(v1, parseLock(updatedLock(v1, [])), "anchors.lock")).toEqual([]);
+    expect(checkLock(v1, parseLock(updatedLock([], allOf(v1))), "anchors.lock")).toEqual([]);
   });
 
   it("fails when a published anchor is renamed, naming the fix", () => {
@@ -41,7 +43,7 @@ describe("anchors.lock", () => {
   });
 
   it("keeps entries when updating, so the file only grows", () => {
-    expect(parseLock(updatedLock(v1, ["/a/old/#x"]))).toContain("/a/old/#x");
+    expect(parseLock(updatedLock(["/a/old/#x"], allOf(v1)))).toContain("/a/old/#x");
   });
 
   it("counts group headings as published anchors too", () => {
@@ -60,5 +62,71 @@ describe("anchors.lock", () => {
     } finally {
       fs.chmodSync(readOnly, 0o755);
     }
+  });
+
+  it("reports a published anchor not yet in the lock at its page, when the page is in the last commit", () => {
+    const renamed = site("### 人脸识别失败？[](id:face-error)\n\n答。\n\n### 如何解除？\n\n答。");
+    expect(checkLock(renamed, [], "anchors.lock", new Map(), anchorsOf(v1.categories[0].pages))).toEqual([
+      expect.objectContaining({ file: "a/p.md", line: 1, message: expect.stringMatching(/published anchor \/a\/p\/#faceiderr no longer exists: .*\(it is in the last commit\)/) }),
+    ]);
+  });
+});
+
+describe("drafts do not lock: a page is published once committed to git", () => {
+  const git = (cwd: string, ...args: string[]) => {
+    const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  const PAGE = "### 人脸识别失败？[](id:faceiderr)\n\n答。\n\n### 如何解除？\n\n答。";
+  /** A content folder in a git repository, with `a/p.md` committed. */
+  function repo(): string {
+    const dir = tree({ "a/p.md": PAGE });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "p");
+    return dir;
+  }
+  const write = (dir: string, file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+  const lock = (dir: string) => parseLock(fs.readFileSync(path.join(dir, "anchors.lock"), "utf8"));
+
+  it("records committed pages only, and a draft's question can be renamed with no alias and no lock edit", () => {
+    const dir = repo();
+    write(dir, "a/draft.md", "### 草稿问题？\n\n答。");
+    writeAnchorsLock(loadSite(dir).site, dir); // a first local build
+    expect(lock(dir)).toEqual(["/a/", "/a/p/", "/a/p/#faceiderr", "/a/p/#如何解除"]);
+    write(dir, "a/draft.md", "### 改过的草稿问题？\n\n答。");
+    expect(checkAnchorsLock(loadSite(dir).site, dir)).toEqual([]);
+    fs.rmSync(path.join(dir, "a/draft.md"));
+    expect(checkAnchorsLock(loadSite(dir).site, dir)).toEqual([]);
+  });
+
+  it("locks a page at its commit, and then a renamed question fails the check", () => {
+    const dir = repo();
+    write(dir, "a/draft.md", "### 草稿问题？\n\n答。");
+    git(dir, "add", "a/draft.md");
+    git(dir, "commit", "-qm", "publish the draft");
+    write(dir, "a/draft.md", "### 改过的草稿问题？\n\n答。");
+    const errors = checkAnchorsLock(loadSite(dir).site, dir);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining("published anchor /a/draft/#草稿问题 no longer exists")]);
+  });
+
+  it("protects a committed question renamed before any build recorded it", () => {
+    const dir = repo(); // committed, no anchors.lock yet
+    write(dir, "a/p.md", PAGE.replace("(id:faceiderr)", "(id:face-error)"));
+    const errors = checkAnchorsLock(loadSite(dir).site, dir);
+    expect(errors).toEqual([expect.objectContaining({ file: "a/p.md", message: expect.stringContaining("/a/p/#faceiderr no longer exists") })]);
+    // With the old id as an alias it passes, and the lock records the committed id, not the uncommitted one.
+    write(dir, "a/p.md", `---\naliases:\n  face-error: [faceiderr]\n---\n${PAGE.replace("(id:faceiderr)", "(id:face-error)")}`);
+    expect(checkAnchorsLock(loadSite(dir).site, dir)).toEqual([]);
+    writeAnchorsLock(loadSite(dir).site, dir);
+    expect(lock(dir)).toContain("/a/p/#faceiderr");
+    expect(lock(dir)).not.toContain("/a/p/#face-error");
+  });
+
+  it("in a repository with no commit yet nothing is published, and no lock is written", () => {
+    const dir = tree({ "a/p.md": PAGE });
+    git(dir, "init", "-q");
+    expect(writeAnchorsLock(loadSite(dir).site, dir)).toBeNull();
+    expect(fs.existsSync(path.join(dir, "anchors.lock"))).toBe(false);
   });
 });

@@ -140,6 +140,52 @@ describe("defaults and front matter", () => {
   });
 });
 
+describe("front matter errors say what to fix, at the line of the mistake", () => {
+  const only = (md: string) => {
+    const { diagnostics } = parse(md);
+    expect(diagnostics).toHaveLength(1);
+    return diagnostics[0];
+  };
+  const PAGE = "### 多久能开出发票？[](id:invoicetime)\n\n答。\n\n### 抬头能改吗？[](id:title-change)\n\n答。";
+
+  it("an unclosed [ or { or quote: the line it was opened on, and what closes it", () => {
+    expect(only(`---\ntitle: 发票\norder: 1\nupdated: 2026-11-28\nslug: invoice\nfeatured: [invoicetime\nkeywords:\n  invoicetime: [开票]\n---\n${PAGE}`)).toMatchObject({ line: 6, severity: "error", message: expect.stringContaining("close the `[` opened on line 6 with `]`") });
+    expect(only(`---\nkeywords: {invoicetime: [开票]\norder: 1\n---\n${PAGE}`)).toMatchObject({ line: 2, message: expect.stringContaining("close the `{` opened on line 2 with `}`") });
+    expect(only(`---\ntitle: "发票\norder: 1\n---\n${PAGE}`)).toMatchObject({ line: 2, message: expect.stringContaining('close the `"` opened on line 2') });
+  });
+
+  it("a value with \": \" in it: its own line, and the quoted form to write", () => {
+    expect(only(`---\ntitle: 发票常见问题: 开票\norder: 1\n---\n${PAGE}`)).toMatchObject({ line: 2, message: expect.stringContaining('quote values that contain `: `, as in title: "发票常见问题: 开票"') });
+  });
+
+  it("tabs, repeated keys", () => {
+    expect(only(`---\ntitle: a\n\torder: 1\n---\n${PAGE}`)).toMatchObject({ line: 3, message: expect.stringContaining("indent with spaces, not tabs") });
+    expect(only(`---\ntitle: a\norder: 1\ntitle: b\n---\n${PAGE}`)).toMatchObject({ line: 4, message: expect.stringContaining('"title" is set twice') });
+  });
+
+  it("an unknown key: its own line, and the closest known key", () => {
+    expect(only(`---\ntitle: 发票\norder: 1\nslug: invoice\nfeatrued: [invoicetime]\n---\n${PAGE}`)).toMatchObject({ line: 5, message: expect.stringContaining('unknown key "featrued": did you mean "featured"?') });
+    expect(only(`---\ncolour: red\n---\n${PAGE}`).message).toContain('unknown key "colour": use one of "title", "description"');
+  });
+
+  it("a wrong id in featured, aliases or keywords: its own line, and the closest id on the page", () => {
+    const { diagnostics } = parse(`---\ntitle: 发票\norder: 1\nupdated: 2026-11-28\nslug: invoice\nfeatured: [title-change, invoicetim]\naliases:\n  title-chang: [old]\nkeywords:\n  invoicetime: [开票]\n  nothing-like-it: [x]\n---\n${PAGE}`);
+    expect(diagnostics.map((d) => [d.line, d.message.replace(/^.*this page: /, "")])).toEqual([
+      [6, 'did you mean "invoicetime"?'],
+      [8, 'did you mean "title-change"?'],
+      [11, 'use one of "invoicetime", "title-change"'],
+    ]);
+  });
+
+  it("dates are real dates", () => {
+    expect(only(`---\nupdated: 2026-13-45\n---\n${PAGE}`)).toMatchObject({ line: 2, message: expect.stringContaining("2026-13-45 is not a date") });
+    expect(only(`---\nupdated: 2026-02-29\n---\n${PAGE}`).message).toContain("2026-02-29 is not a date");
+    expect(only(`---\nupdated: 2026-1-5\n---\n${PAGE}`).message).toContain("write the date as YYYY-MM-DD");
+    expect(parse(`---\nupdated: 2028-02-29\n---\n${PAGE}`).page.updated).toBe("2028-02-29");
+    expect(parse(`---\nupdated: "2026-11-28"\n---\n${PAGE}`).page.updated).toBe("2026-11-28");
+  });
+});
+
 describe("sanitizing", () => {
   it("strips scripts, event handlers and javascript: links but keeps safe HTML", () => {
     const [entry] = entries('### 问？\n\n<script>alert(1)</script>\n\n<a onclick="x()" href="javascript:alert(1)">a</a> 第一行<br>第二行 <img src="x.png" onerror="y()">');

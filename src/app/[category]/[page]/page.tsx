@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BackToTop } from "@/components/back-to-top";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FaqEntry } from "@/components/faq-entry";
 import { QuestionIndex } from "@/components/question-index";
-import { OPEN_GRAPH_BASE } from "@/lib/config";
+import { canonicalPath, OPEN_GRAPH_BASE } from "@/lib/config";
 import { getCategory, getPage, getSite } from "@/content";
 import { faqPageJsonLd, jsonLdText } from "@/lib/structured-data";
 
@@ -22,8 +23,8 @@ export async function generateMetadata({ params }: FaqPageProps): Promise<Metada
   return {
     title: page.title,
     description: page.description,
-    alternates: { canonical: page.url },
-    openGraph: { ...OPEN_GRAPH_BASE, type: "article", title: page.title, description: page.description, url: page.url, ...(page.updated ? { modifiedTime: page.updated } : {}) },
+    alternates: { canonical: canonicalPath(page.url) },
+    openGraph: { ...OPEN_GRAPH_BASE, type: "article", title: page.title, description: page.description, url: canonicalPath(page.url), ...(page.updated ? { modifiedTime: page.updated } : {}) },
   };
 }
 
@@ -37,26 +38,31 @@ export default async function FaqPage({ params }: FaqPageProps) {
       {faqPageJsonLd(category, page).map((data, i) => (
         <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(data) }} />
       ))}
-      <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
-      <h1>{page.title}</h1>
-      {page.updated && (
-        <p className="muted">
-          最后更新：<time dateTime={page.updated}>{page.updated}</time>
-        </p>
-      )}
-      {page.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: page.introHtml }} />}
+      <header className="faq-page__head">
+        <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
+        <h1>{page.title}</h1>
+        {page.updated && (
+          <p className="muted">
+            最后更新：<time dateTime={page.updated}>{page.updated}</time>
+          </p>
+        )}
+        {page.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: page.introHtml }} />}
+      </header>
       <QuestionIndex sections={page.sections} />
-      {page.sections.map((section, i) =>
-        section.title ? (
-          <section key={section.id ?? i} aria-labelledby={section.id ?? undefined} className="group">
-            <h2 id={section.id ?? undefined}>{section.title}</h2>
-            {section.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: section.introHtml }} />}
-            {section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={3} aliases={page.aliases[e.id]} />)}
-          </section>
-        ) : (
-          section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={2} aliases={page.aliases[e.id]} />)
-        ),
-      )}
+      <div className="faq-page__body">
+        {page.sections.map((section, i) =>
+          section.title ? (
+            <section key={section.id ?? i} aria-labelledby={section.id ?? undefined} className="group">
+              <h2 id={section.id ?? undefined}>{section.title}</h2>
+              {section.introHtml && <div className="prose" dangerouslySetInnerHTML={{ __html: section.introHtml }} />}
+              {section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={3} aliases={page.aliases[e.id]} />)}
+            </section>
+          ) : (
+            section.entries.map((e) => <FaqEntry key={e.id} entry={e} level={2} aliases={page.aliases[e.id]} />)
+          ),
+        )}
+      </div>
+      <BackToTop />
     </article>
   );
 }

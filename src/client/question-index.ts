@@ -1,0 +1,52 @@
+/** Must match the CSS breakpoint where the index becomes a column beside the answers (globals.css). */
+export const WIDE_LAYOUT = "(min-width: 64em)";
+
+/**
+ * The question index (components/question-index.tsx). On a wide screen it is a sticky column, which
+ * the CSS already shows open; this opens the `<details>` for real (so it says "expanded"), and marks
+ * the question being read with `aria-current`, keeping it in view inside the column. On a phone it
+ * stays as the server rendered it: folded on long pages.
+ */
+export function enhanceQuestionIndex(): void {
+  const nav = document.querySelector<HTMLElement>("[data-question-index]");
+  const fold = nav?.querySelector<HTMLDetailsElement>("details");
+  if (!nav || !fold) return;
+  const wide = window.matchMedia(WIDE_LAYOUT);
+  const links = [...nav.querySelectorAll<HTMLAnchorElement>("a[href^='#']")];
+  const headings = links.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+  const layout = () => {
+    if (wide.matches && fold.hasAttribute("data-folded")) {
+      fold.open = true;
+      fold.removeAttribute("data-folded");
+    }
+    markCurrent();
+  };
+  let scheduled = false;
+  function markCurrent(): void {
+    scheduled = false;
+    if (!wide.matches) return;
+    const top = (document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0) + 24;
+    // The last question whose heading has passed the top of the reading area, else the first.
+    let current = 0;
+    headings.forEach((h, i) => {
+      if (h && h.getBoundingClientRect().top <= top) current = i;
+    });
+    links.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "true") : a.removeAttribute("aria-current")));
+    keepInView(nav!, links[current]);
+  }
+  window.addEventListener("scroll", () => {
+    if (!scheduled) requestAnimationFrame(markCurrent);
+    scheduled = true;
+  }, { passive: true });
+  wide.addEventListener("change", layout);
+  layout();
+}
+
+/** Scrolls the index column (not the page) so the marked link is visible. */
+function keepInView(column: HTMLElement, link: HTMLElement | undefined): void {
+  if (!link || column.scrollHeight <= column.clientHeight) return;
+  const box = column.getBoundingClientRect();
+  const item = link.getBoundingClientRect();
+  if (item.top < box.top + 8) column.scrollTop -= box.top + 8 - item.top;
+  else if (item.bottom > box.bottom - 8) column.scrollTop += item.bottom - (box.bottom - 8);
+}
