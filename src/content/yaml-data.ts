@@ -114,7 +114,7 @@ const CLOSERS: Record<string, string> = { "[": "]", "{": "}", '"': '"', "'": "'"
 function unclosedAt(doc: Document, text: string, offset: number): { offset: number; char: string } | null {
   let found: { offset: number; char: string } | null = null;
   visit(doc, (_key, node) => {
-    const range = (node as Node).range;
+    const range = (node as Node | null)?.range; // a pair with no value has a null node
     if (!range || range[0] >= offset || range[2] < offset) return;
     const char = text[range[0]];
     const open = (isCollection(node) && node.flow) || (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE"));

@@ -124,6 +124,8 @@ describe("defaults and front matter", () => {
   it("reports unknown front matter keys and broken YAML", () => {
     expect(parse("---\ntitel: x\n---\n### 问？\n\n答。").diagnostics[0].message).toContain("titel");
     expect(parse("---\ntitle: [oops\n---\n### 问？\n\n答。").diagnostics[0].message).toContain("not valid YAML");
+    // Found by the property test: an unterminated front matter ending in a key with no value.
+    expect(parse("---\ntitle: x\n&lt;").diagnostics[0]).toMatchObject({ line: 3, severity: "error" });
   });
 
   it("parses pages whose whole text is an Object property name", () => {
