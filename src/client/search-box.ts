@@ -44,6 +44,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
     if (answered) status.append(" · ", allResultsLink());
     empty.hidden = !(query() && state.searched === query() && !answered && state.status !== "error");
     root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)
+    root.dataset.complete = String(state.complete); // false while more index files are on their way
   }
 
   function option(hit: SearchHit, i: number): HTMLLIElement {

@@ -39,6 +39,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
     list.hidden = list.children.length === 0;
     empty.hidden = !(done && state.results.length === 0 && query.trim());
     root.dataset.searched = state.searched;
+    root.dataset.complete = String(state.complete);
   }
 
   function read(): void {

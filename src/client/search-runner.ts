@@ -2,8 +2,11 @@ import { loadSearchClient, type SearchClient } from "@/search/client";
 import { SEARCH_LIMITS } from "@/search/options";
 import type { SearchHit } from "@/search/types";
 
-/** `results` answer `searched`; when none does, `related` holds the closest questions, offered as such. */
-export type SearchState = { status: "idle" | "loading" | "ready" | "error"; results: SearchHit[]; related: SearchHit[]; searched: string };
+/**
+ * `results` answer `searched`; when none does, `related` holds the closest questions, offered as
+ * such. `complete` is false while they are what the index files at hand found and more are coming.
+ */
+export type SearchState = { status: "idle" | "loading" | "ready" | "error"; results: SearchHit[]; related: SearchHit[]; searched: string; complete: boolean };
 
 /**
  * Query → results, with the engine loaded on first use. Each run carries a sequence number and
@@ -11,7 +14,7 @@ export type SearchState = { status: "idle" | "loading" | "ready" | "error"; resu
  * `onChange` gets the whole state after every change.
  */
 export function createSearchRunner(indexUrl: string, onChange: (state: SearchState) => void) {
-  const state: SearchState = { status: "idle", results: [], related: [], searched: "" };
+  const state: SearchState = { status: "idle", results: [], related: [], searched: "", complete: true };
   let seq = 0;
   const update = (patch: Partial<SearchState>) => {
     Object.assign(state, patch);
@@ -33,14 +36,17 @@ export function createSearchRunner(indexUrl: string, onChange: (state: SearchSta
   async function run(query: string): Promise<void> {
     const mine = ++seq;
     const trimmed = query.trim();
-    if (!trimmed) return update({ results: [], related: [], searched: "" });
+    if (!trimmed) return update({ results: [], related: [], searched: "", complete: true });
     const ready = await prepare();
     if (!ready || mine !== seq) return;
     // One cut-off everywhere: the popup, /search/ and `npm run search` show the same results.
-    const answer = await ready.search(trimmed, SEARCH_LIMITS.results).catch(() => null);
+    const early = (first: { hits: SearchHit[]; related: SearchHit[] }) => {
+      if (mine === seq) update({ status: "ready", results: first.hits, related: first.related, searched: trimmed, complete: false });
+    };
+    const answer = await ready.search(trimmed, SEARCH_LIMITS.results, early).catch(() => null);
     if (mine !== seq) return; // a newer query is under way: never show older results
-    if (!answer) return update({ status: "error", results: [], related: [], searched: trimmed });
-    update({ status: "ready", results: answer.hits, related: answer.related, searched: trimmed });
+    if (!answer) return update({ status: "error", results: [], related: [], searched: trimmed, complete: true });
+    update({ status: "ready", results: answer.hits, related: answer.related, searched: trimmed, complete: true });
   }
 
   return { state, prepare, run };

@@ -3,7 +3,11 @@ import type { WorkerRequest, WorkerResponse } from "./worker";
 
 /** What a query found: the questions that answer it, or when none does, the closest ("possibly related"). */
 export type SearchAnswer = { hits: SearchHit[]; related: SearchHit[] };
-export type SearchClient = { search(query: string, limit: number): Promise<SearchAnswer> };
+/**
+ * `search` resolves with the complete answer; `onEarly` gets the answer the worker had before the
+ * last index files it needed arrived, when that found something (shown at once, then replaced).
+ */
+export type SearchClient = { search(query: string, limit: number, onEarly?: (answer: SearchAnswer) => void): Promise<SearchAnswer> };
 
 let client: Promise<SearchClient> | undefined;
 
@@ -23,7 +27,7 @@ export function loadSearchClient(manifestUrl: string, workerUrl: string): Promis
 
 function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchClient> {
   const worker = new Worker(workerUrl);
-  const pending = new Map<number, { resolve: (answer: SearchAnswer) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: SearchAnswer) => void; reject: (error: Error) => void; early?: (answer: SearchAnswer) => void }>();
   let seq = 0;
   const manifest = fetch(manifestUrl).then((r) => (r.ok ? (r.json() as Promise<IndexManifest>) : Promise.reject(new Error(`search index: HTTP ${r.status}`))));
   return new Promise((resolve, reject) => {
@@ -33,7 +37,8 @@ function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchCli
       else if (message.type === "failed") {
         pending.get(message.seq)?.reject(new Error(message.message));
         pending.delete(message.seq);
-      } else {
+      } else if (!message.final) pending.get(message.seq)?.early?.({ hits: message.hits, related: message.related });
+      else {
         pending.get(message.seq)?.resolve({ hits: message.hits, related: message.related });
         pending.delete(message.seq);
       }
@@ -54,10 +59,10 @@ function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchCli
   function post(request: WorkerRequest) {
     worker.postMessage(request);
   }
-  function search(query: string, limit: number): Promise<SearchAnswer> {
+  function search(query: string, limit: number, early?: (answer: SearchAnswer) => void): Promise<SearchAnswer> {
     const mine = ++seq;
     return new Promise((resolve, reject) => {
-      pending.set(mine, { resolve, reject });
+      pending.set(mine, { resolve, reject, early });
       post({ type: "search", seq: mine, query, limit });
     });
   }
