@@ -2,11 +2,6 @@ import type { IndexSource } from "./index-source";
 import { pinyinKey, soundOf } from "./shard-key";
 import type { PinyinWord } from "./types";
 
-/** Characters that carry a pinyin syllable: Han, Latin letters, digits. */
-export function isPinyinChar(c: string): boolean {
-  return /[\p{Script=Han}a-zA-Z0-9]/u.test(c);
-}
-
 /**
  * What a Latin word the content does not have reads as: the runs of question characters (two to six,
  * `build-index.ts`) it spells in full pinyin (`tuikuan` → 退款, `renlianshibie` → 人脸识别) or, failing

@@ -1,6 +1,6 @@
 import type { InvertedIndex } from "./inverted-index";
 import { WEIGHTS, type Expansion } from "./related";
-import { cleanWord, runsOf, tokenize, wordParts } from "./text";
+import { cleanWord, isCodeToken, runsOf, tokenize, wordParts } from "./text";
 
 /**
  * One way to match a slot: a phrase (its index terms), worth `factor` of the words typed. `phrase`
@@ -80,7 +80,7 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
     const word = cleanWord(run.text);
     if (!word) continue;
     slots.push(...wordSlots(word, run.at, ctx, run === last && ctx.open));
-    if (/\d|[a-z][._-][a-z]/.test(word) && /^[-a-z0-9._]+$/.test(word)) codes.push(word);
+    if (isCodeToken(word)) codes.push(word);
   }
   attachExpansions(slots, ctx.expand(text));
   for (const slot of slots) if (!slot.known) knowThroughExpansion(slot, index);

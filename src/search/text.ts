@@ -108,11 +108,6 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** The distinct Han characters of a text. */
-export function hanChars(text: string): string[] {
-  return [...new Set(Array.from(text).filter((c) => HAN.test(c)))];
-}
-
 export function isHan(c: string): boolean {
   return HAN.test(c);
 }
@@ -120,9 +115,4 @@ export function isHan(c: string): boolean {
 /** Error codes and identifiers: words with digits or inner `.`, `_`, `-` (`-1101`, `failedoperation.x`). */
 export function isCodeToken(token: string): boolean {
   return /^[-a-z0-9._]+$/.test(token) && /\d|[a-z][._-][a-z]/.test(token);
-}
-
-/** True for queries made only of Latin letters, spaces and apostrophes: candidates for pinyin. */
-export function looksLikePinyin(text: string): boolean {
-  return /^[a-z][a-z\s']*$/.test(text);
 }
