@@ -16,6 +16,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
   const list = root.querySelector<HTMLUListElement>(".search__list")!;
   const status = root.querySelector<HTMLElement>(".search__status")!;
   const empty = root.querySelector<HTMLElement>(".search__empty")!;
+  const note = root.querySelector<HTMLElement>(".search__note")!;
   let open = false;
   let active = -1; // -1 is the input itself; 0… the options
   let composing = false;
@@ -40,7 +41,8 @@ export function enhanceSearchBox(root: HTMLElement): void {
     if (showList && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
     const answered = state.results.length > 0;
-    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : answered ? `${shown.length} 个相关问题` : shown.length ? "没有找到直接回答的问题，以下问题可能相关" : "没有找到相关问题");
+    note.hidden = answered || shown.length === 0; // possibly related: said above them
+    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : answered ? `${shown.length} 个相关问题` : shown.length ? `${shown.length} 个可能相关的问题` : "没有找到相关问题");
     if (answered) status.append(" · ", allResultsLink());
     empty.hidden = !(query() && state.searched === query() && !answered && state.status !== "error");
     root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)

@@ -28,6 +28,7 @@ export function SearchBox({ config, id, size = "header" }: Props) {
       />
       <kbd className="search__kbd" aria-hidden="true">/</kbd>
       <div className="search__popup" hidden>
+        <p className="search__note" hidden>没有找到直接回答的问题，以下问题可能相关：</p>
         <ul id={`${id}-list`} role="listbox" aria-label="搜索结果" className="search__list" />
         <p className="search__status" aria-live="polite">没有找到相关问题</p>
         <div className="search__empty" hidden>

@@ -101,7 +101,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
     const show = (list: Scored[]) => list.slice(0, limit).flatMap((r) => toHit(r, marks) ?? []);
-    if (best.relevance >= RANKING.minRelevance) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
+    if (best.relevance >= RANKING.minRelevance && !planned.plan.slots.some((s) => s.unknownAction)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
     return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 

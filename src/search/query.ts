@@ -22,6 +22,8 @@ export type Slot = {
   known: boolean;
   /** The Chinese the slot stands for, for its general-language weight: the word, or what its pinyin reads as. */
   reads: string;
+  /** An action or state of the built-in near-synonyms (注销, 退款, 失败…) the site has nowhere. */
+  unknownAction?: boolean;
   /** Words joined into this slot (压测 + 大师): it weighs as its heaviest part, not as their sum. */
   parts?: { text: string; df: number }[];
   alternatives: Alternative[];
@@ -82,8 +84,10 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
     slots.push(...wordSlots(word, run.at, ctx, run === last && ctx.open));
     if (isCodeToken(word)) codes.push(word);
   }
-  attachExpansions(slots, ctx.expand(text));
+  const expansions = ctx.expand(text);
+  attachExpansions(slots, expansions);
   for (const slot of slots) if (!slot.known) knowThroughExpansion(slot, index);
+  markUnknownActions(slots, expansions, index);
   // IDF says little on a small site (on a one-page FAQ every question says 实名认证): there the
   // general-language weight speaks instead, in proportion.
   const rarest = index.idf(0);
@@ -99,9 +103,21 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
   return { text, slots: slots.filter((s) => s.weight > 0), codes };
 }
 
-/** Words of a Han run with their offsets: the segmenter's words, then its lone characters joined. */
+/**
+ * Words of a Han run with their offsets: the segmenter's words, then its lone characters joined. A
+ * word of the segmenter that the site has no bigram of, while a bigram across its edge is one the
+ * site has, goes back to characters: the site's words decide (注 · 销账 · 号 → 注销 · 账号).
+ */
 function hanWords(run: string, offset: number, ctx: QueryContext): { word: string; at: number }[] {
-  const pieces = ctx.segment?.(run) ?? Array.from(run);
+  const segmented = ctx.segment?.(run) ?? Array.from(run);
+  const known = (text: string) => tokenize(text).some((b) => ctx.index.df(b) > 0);
+  const pieces = segmented.flatMap((piece, i) => {
+    const chars = Array.from(piece);
+    if (chars.length === 1 || known(piece)) return [piece];
+    const before = segmented[i - 1]?.slice(-1) ?? "";
+    const after = segmented[i + 1]?.[0] ?? "";
+    return known(before + chars[0]) || known(chars.at(-1)! + after) ? chars : [piece];
+  });
   const out: { word: string; at: number }[] = [];
   let at = offset;
   let lone: string[] = [];
@@ -144,13 +160,15 @@ function joinPhrases(words: HanWord[], ctx: QueryContext): HanWord[] {
 
 /**
  * Lone characters joined into words: a pair that is a common word (是否), or that the content has
- * (or one that sounds like it) and where neither character is a function word (的, 吗, 了, 就: a
- * pair such as 号的 exists in any large site and is no word).
+ * (or one that sounds like it, or two characters it has nowhere), and where neither character is a
+ * function word (的, 吗, 了, 就: a pair such as 号的 exists in any large site and is no word).
  */
 function joinChars(chars: string[], ctx: QueryContext): { word: string; at: number }[] {
   const content = (c: string) => ctx.generalWeight(c) >= 0.4;
+  // Characters the site has nowhere (注销 on a page about verification) are one word it lacks, not two.
+  const unknown = (c: string) => !ctx.index.charPostings(c) && ctx.index.df(c) === 0;
   const joins = (a: string, b: string) =>
-    ctx.generalWeight(a + b) < 1 || (content(a) && content(b) && (ctx.index.df(a + b) > 0 || ctx.homophones(a + b).length > 0));
+    ctx.generalWeight(a + b) < 1 || (content(a) && content(b) && (ctx.index.df(a + b) > 0 || ctx.homophones(a + b).length > 0 || (unknown(a) && unknown(b))));
   const out: { word: string; at: number }[] = [];
   let at = 0;
   for (let i = 0; i < chars.length; ) {
@@ -238,6 +256,21 @@ function attachExpansions(slots: Slot[], expansions: Expansion[]) {
       const around = slot.from <= e.from && slot.to >= e.to; // the word typed is part of a slot (改 in 么改)
       if (inside || around) slot.alternatives.push({ terms, factor: e.weight, phrase: e.phrase });
     }
+  }
+}
+
+/**
+ * A built-in action or state typed (注销), which neither the site nor any of its near-synonyms has:
+ * the query asks for something the site does not do, whatever else it shares with it (注销账号 on
+ * a page about verifying an account).
+ */
+function markUnknownActions(slots: Slot[], expansions: Expansion[], index: InvertedIndex) {
+  for (const e of expansions) {
+    if (e.weight !== WEIGHTS.builtin) continue;
+    const typed = slots.filter((s) => s.from >= e.from && s.to <= e.to);
+    const group = expansions.filter((x) => x.from === e.from && x.to === e.to);
+    const present = (phrase: string) => tokenize(phrase).every((t) => index.df(t) > 0);
+    if (typed.length && typed.every((s) => !s.known) && !group.some((x) => present(x.phrase))) for (const s of typed) s.unknownAction = true;
   }
 }
 

@@ -65,6 +65,19 @@ test("an unrelated query says so, and offers support and popular questions inste
   await expect(popup.getByRole("link", { name: FACE })).toBeVisible();
 });
 
+test("a query no question answers offers the closest ones, said to be only possibly related, above them", async ({ page }) => {
+  await page.goto(FAQ);
+  // The page says nothing of what the API costs; its face-recognition question comes closest.
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("人脸识别API怎么收费");
+  const popup = page.locator(".search__popup");
+  await expect(popup.getByText("没有找到直接回答的问题，以下问题可能相关")).toBeVisible();
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  await expect(page.getByRole("option").first()).toBeVisible();
+  const [note, list] = await Promise.all([popup.locator(".search__note").boundingBox(), popup.locator(".search__list").boundingBox()]);
+  expect(note!.y).toBeLessThan(list!.y);
+  await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeVisible();
+});
+
 test("pinyin initials find the question and mark the characters they stand for", async ({ page }) => {
   await page.goto(FAQ);
   await page.getByRole("combobox", { name: "搜索问题" }).fill("rlsb");
