@@ -29,7 +29,7 @@ const nextConfig: NextConfig = {
   // about 10 s and catches nothing new.
   typescript: { ignoreBuildErrors: true },
   // Static generation is CPU-bound; Next starts one worker on a 2-core machine, two halve the time.
-  experimental: { cpus: Math.max(2, Number(process.env.BUILD_CPUS) || 0) },
+  experimental: { cpus: Math.max(2, Number(process.env.BUILD_CPUS) || 0), prefetchInlining: false },
 };
 
 export default nextConfig;

@@ -29,8 +29,8 @@ export const BUILD_RECORD = path.resolve(".next", "cache", "faq-build.json");
 export type RouteKey = string;
 export type Route = { key: RouteKey; category: string; page: string | null; hash: string };
 
-/** What a finished build was made from. */
-export type BuildRecord = { build: string; code: string; indexUrl: string; routes: Record<RouteKey, string> };
+/** What a finished build was made from, and (for the record) what it rendered and why. */
+export type BuildRecord = { build: string; code: string; indexUrl: string; routes: Record<RouteKey, string>; rendered: RouteKey[]; canaries: RouteKey[]; full: string | null };
 
 const sha256 = (...parts: string[]) => {
   const hash = createHash("sha256");
@@ -71,11 +71,19 @@ export type Plan = {
  * (a Next.js export needs at least one page per route anyway). Everything when there is no
  * usable previous build, or when the code changed.
  */
-export function planBuild(routes: Route[], code: string, previous: BuildRecord | null, pick = (n: number) => Math.floor(Math.random() * n)): Plan {
+export function planBuild(
+  routes: Route[],
+  code: string,
+  previous: BuildRecord | null,
+  /** Whether the previous build has the route's page (a build folder someone tidied by hand may not). */
+  has: (key: RouteKey) => boolean = () => true,
+  pick = (n: number) => Math.floor(Math.random() * n),
+): Plan {
   const full = !previous ? "no previous build to reuse" : previous.code !== code ? "the code, packages or settings changed" : null;
   if (full) return { render: routes, reuse: [], canaries: [], full };
-  const changed = routes.filter((r) => previous!.routes[r.key] !== r.hash);
-  const unchanged = routes.filter((r) => previous!.routes[r.key] === r.hash);
+  const isUnchanged = (r: Route) => previous!.routes[r.key] === r.hash && has(r.key);
+  const changed = routes.filter((r) => !isUnchanged(r));
+  const unchanged = routes.filter(isUnchanged);
   const canaries = [false, true].flatMap((isPage) => {
     const candidates = unchanged.filter((r) => (r.page !== null) === isPage);
     return candidates.length ? [candidates[pick(candidates.length)]] : [];
@@ -104,8 +112,16 @@ export function readBuildRecord(currentDir: string | null, file = BUILD_RECORD):
   }
 }
 
-export function writeBuildRecord(buildDir: string, code: string, indexUrl: string, routes: Route[], file = BUILD_RECORD): void {
-  const record: BuildRecord = { build: path.basename(buildDir), code, indexUrl, routes: Object.fromEntries(routes.map((r) => [r.key, r.hash])) };
+export function writeBuildRecord(buildDir: string, code: string, indexUrl: string, routes: Route[], plan: Plan, file = BUILD_RECORD): void {
+  const record: BuildRecord = {
+    build: path.basename(buildDir),
+    code,
+    indexUrl,
+    routes: Object.fromEntries(routes.map((r) => [r.key, r.hash])),
+    rendered: plan.render.map((r) => r.key),
+    canaries: plan.canaries.map((r) => r.key),
+    full: plan.full,
+  };
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(record));
 }

@@ -24,8 +24,8 @@ export function codeFingerprint(root = process.cwd()): string {
 }
 
 /** A hash of all the build's inputs: `npm start` rebuilds when it differs from the one in `out/`. */
-export function buildStamp(root = process.cwd()): string {
-  const hash = createHash("sha256").update(codeFingerprint(root));
+export function buildStamp(root = process.cwd(), code = codeFingerprint(root)): string {
+  const hash = createHash("sha256").update(code);
   // Paths relative to the project, so two checkouts of the same inputs write the same stamp.
   hash.update(`content=${path.relative(root, contentDir())}\n`);
   hashTree(hash, root, contentDir(), new Set());

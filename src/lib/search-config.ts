@@ -2,9 +2,13 @@ import type { Site } from "../content/types";
 import { SITE } from "./config";
 import { getFeaturedQuestions, type FeaturedQuestion } from "./featured";
 
+/** Questions offered when search finds nothing. */
+export const POPULAR_QUESTIONS = 4;
+
 /** What every search box needs from the build: where the index is, what to offer when nothing is found. */
-export type SearchConfig = { indexUrl: string; popular: FeaturedQuestion[]; supportUrl: string; supportLabel: string };
+export type SearchConfig = { indexUrl: string; popular: Pick<FeaturedQuestion, "url" | "question">[]; supportUrl: string; supportLabel: string };
 
 export function searchConfig(site: Site, indexUrl: string): SearchConfig {
-  return { indexUrl, popular: getFeaturedQuestions(site, 4), supportUrl: SITE.supportUrl, supportLabel: SITE.supportLabel };
+  const popular = getFeaturedQuestions(site, POPULAR_QUESTIONS).map(({ url, question }) => ({ url, question }));
+  return { indexUrl, popular, supportUrl: SITE.supportUrl, supportLabel: SITE.supportLabel };
 }

@@ -1,7 +1,7 @@
 import { getSite } from "@/content";
 import { getSearchIndexUrl } from "@/lib/search-index";
 import { readCategoryView, readPageView, readSiteViews, type RenderList, type SiteViews } from "./store";
-import { categoryView, faqPageView, homeView, layoutView, notFoundView, sitemapView, type CategoryView, type FaqPageView } from "./views";
+import { categoryView, faqPageView, homeView, layoutView, notFoundView, searchPageView, sitemapView, type CategoryView, type FaqPageView } from "./views";
 
 /**
  * Where the routes get their data. In `npm run build` (FAQ_VIEWS_DIR set by scripts/build.ts): the
@@ -19,12 +19,13 @@ function siteViews(): SiteViews {
     categories: content.categories.map((c) => c.slug),
     pages: content.categories.flatMap((c) => c.pages.map((p) => ({ category: c.slug, page: p.slug }))),
   };
-  return (site = { layout: layoutView(content, getSearchIndexUrl()), home: homeView(content), notFound: notFoundView(content), sitemap: sitemapView(content), render });
+  return (site = { layout: layoutView(content, getSearchIndexUrl()), home: homeView(content), notFound: notFoundView(content), searchPage: searchPageView(content), sitemap: sitemapView(content), render });
 }
 
 export const getLayoutView = () => siteViews().layout;
 export const getHomeView = () => siteViews().home;
 export const getNotFoundView = () => siteViews().notFound;
+export const getSearchPageView = () => siteViews().searchPage;
 export const getSitemapView = () => siteViews().sitemap;
 
 /** The categories and FAQ pages this build renders (generateStaticParams). */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { CategoryView, FaqPageView, HomeView, LayoutView, NotFoundView, SitemapView } from "./views";
+import type { CategoryView, FaqPageView, HomeView, LayoutView, NotFoundView, SearchPageView, SitemapView } from "./views";
 
 /**
  * The views of one build, as `npm run build` hands them to Next's build workers: one small file for
@@ -8,12 +8,12 @@ import type { CategoryView, FaqPageView, HomeView, LayoutView, NotFoundView, Sit
  * per category and FAQ page to render. A worker reads only the pages it renders, so its memory does
  * not grow with the site, and an incremental build writes only the views of the pages it renders.
  *
- *   <dir>/site.json                   layout, home, 404, sitemap, and the render list
+ *   <dir>/site.json                   layout, home, 404, search page, sitemap, and the render list
  *   <dir>/category/<slug>.json        a category page
  *   <dir>/page/<category>/<slug>.json a FAQ page
  */
 export type RenderList = { categories: string[]; pages: { category: string; page: string }[] };
-export type SiteViews = { layout: LayoutView; home: HomeView; notFound: NotFoundView; sitemap: SitemapView; render: RenderList };
+export type SiteViews = { layout: LayoutView; home: HomeView; notFound: NotFoundView; searchPage: SearchPageView; sitemap: SitemapView; render: RenderList };
 
 const siteFile = (dir: string) => path.join(dir, "site.json");
 const categoryFile = (dir: string, slug: string) => path.join(dir, "category", `${slug}.json`);

@@ -1,6 +1,6 @@
 import { pageEntries, type Category, type Entry, type Page, type Section, type Site } from "../content/types";
 import { getFeaturedQuestions, type FeaturedQuestion } from "../lib/featured";
-import { searchConfig, type SearchConfig } from "../lib/search-config";
+import { POPULAR_QUESTIONS, searchConfig, type SearchConfig } from "../lib/search-config";
 
 /**
  * What each route renders, as plain data computed from the site. Routes get their data only from
@@ -37,6 +37,8 @@ export type FaqPageView = {
 };
 
 export type NotFoundView = { featured: FeaturedQuestion[] };
+/** The search page's start panel: the popular questions with the page each is on. */
+export type SearchPageView = { popular: FeaturedQuestion[] };
 /** Site paths in sitemap order (home, categories, pages), with the page's `updated` date where known. */
 export type SitemapView = { entries: { path: string; updated: string | null }[] };
 
@@ -98,6 +100,10 @@ export function faqPageView(category: Category, page: Page): FaqPageView {
 
 export function notFoundView(site: Site): NotFoundView {
   return { featured: getFeaturedQuestions(site) };
+}
+
+export function searchPageView(site: Site): SearchPageView {
+  return { popular: getFeaturedQuestions(site, POPULAR_QUESTIONS) };
 }
 
 export function sitemapView(site: Site): SitemapView {
