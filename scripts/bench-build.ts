@@ -24,16 +24,16 @@ const content = path.join(scratch, "content-copy");
 if (pages) generateCorpus(Number(pages), content);
 else fs.cpSync(path.resolve(arg("--content") ?? "content"), content, { recursive: true });
 
-type Measured = { title: string; ok: boolean; seconds: number; peak: number; largest: number; log: string; record: BuildRecord | null; files: FileCounts };
+type Measured = { label: string; title: string; ok: boolean; seconds: number; peak: number; largest: number; log: string; record: BuildRecord | null; files: FileCounts };
 const results: Measured[] = [];
 try {
-  results.push(await measuredBuild("cold (fresh copy: no .next/, no caches)"));
-  if (results[0].ok) results.push(await measuredBuild("warm (nothing changed)"));
+  results.push(await measuredBuild("cold", "a fresh copy: no .next/, no caches"));
+  if (results[0].ok) results.push(await measuredBuild("warm", "nothing changed"));
   if (results.at(-1)!.ok) {
     const page = (fs.readdirSync(content, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort()[0];
     fs.appendFileSync(path.join(content, page), "\n### 基准测试加的问题？\n这是第二次构建前加入的答案。\n");
-    results.push(await measuredBuild(`one-page edit (a question added to ${page})`));
-    if (results.at(-1)!.ok && !process.argv.includes("--no-baseline")) results.push(await measuredBuild("baseline: the same edit with every page rendered (--clean, caches warm)", ["--clean"]));
+    results.push(await measuredBuild("one-page edit", `a question added to ${page}`));
+    if (results.at(-1)!.ok && !process.argv.includes("--no-baseline")) results.push(await measuredBuild("baseline", "the same edit, every page rendered: --clean, caches warm", ["--clean"]));
   }
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
@@ -41,7 +41,7 @@ try {
 for (const r of results) print(r);
 if (results.length > 1) {
   console.log("summary:");
-  for (const r of results) console.log(`  ${r.title.split(" (")[0].padEnd(18)} ${r.seconds.toFixed(1).padStart(7)} s   peak ${mb(r.peak).padStart(6)} MB (largest process ${mb(r.largest)} MB)   ${r.record ? `${r.record.rendered.length} of ${Object.keys(r.record.routes).length} category and FAQ pages rendered` : ""}`);
+  for (const r of results) console.log(`  ${r.label.padEnd(14)} ${r.seconds.toFixed(1).padStart(7)} s   peak ${mb(r.peak).padStart(6)} MB (largest process ${mb(r.largest)} MB)   ${r.record ? `${r.record.rendered.length} of ${Object.keys(r.record.routes).length} category and FAQ pages rendered` : ""}`);
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);
 
@@ -54,7 +54,8 @@ function generateCorpus(count: number, dir: string): void {
   console.log(made.stdout.trim() || made.stderr.trim());
 }
 
-async function measuredBuild(title: string, args: string[] = []): Promise<Measured> {
+async function measuredBuild(label: string, why: string, args: string[] = []): Promise<Measured> {
+  const title = `${label} (${why})`;
   const started = Date.now();
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", ...args], {
     cwd: scratch,
@@ -76,7 +77,7 @@ async function measuredBuild(title: string, args: string[] = []): Promise<Measur
   const seconds = (Date.now() - started) / 1000;
   const recordFile = path.join(scratch, ".next", "cache", "faq-build.json");
   const record = exit === 0 && fs.existsSync(recordFile) ? (JSON.parse(fs.readFileSync(recordFile, "utf8")) as BuildRecord) : null;
-  return { title, ok: exit === 0, seconds, peak, largest, log, record, files: countFiles(path.join(scratch, "out")) };
+  return { label, title, ok: exit === 0, seconds, peak, largest, log, record, files: countFiles(path.join(scratch, "out")) };
 }
 
 function print(r: Measured): void {

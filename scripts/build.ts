@@ -97,13 +97,14 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
   // 100,000 files: 10–20 s of a one-page edit's build).
   const tidied = removeAside(NEXT_PRERENDERED);
 
-  const finishStarted = Date.now();
   try {
-    await finishSite(buildDir); // before compressing: it edits the pages
-    writeSearchIndex(buildDir, searchIndex, plan.full ? null : previousDir);
-    const stripped = Date.now();
+    const finishStarted = Date.now();
+    const finished = await finishSite(buildDir); // before compressing: it edits the pages
+    console.error(`✓ ${finished.pages} pages finished (Next's runtime stripped, CSP, .gz) in ${secondsSince(finishStarted)} s`);
+    const indexStarted = Date.now();
+    const index = writeSearchIndex(buildDir, searchIndex, plan.full ? null : previousDir);
     const compressed = await precompress(buildDir);
-    console.error(`✓ runtime stripped and CSP in ${secondsSince(finishStarted)} s; precompressed ${compressed.files} files (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(stripped)} s`);
+    console.error(`✓ search index: ${index.written} files written, ${index.linked} unchanged ones linked; ${compressed.files} files compressed (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(indexStarted)} s`);
     if (previousDir && previous && !plan.full) {
       const reuseStarted = Date.now();
       const mismatch = checkCanaries(previousDir, buildDir, plan.canaries, previous.indexUrl, indexUrl);
@@ -114,7 +115,7 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
         return build({ ...options, clean: true });
       }
       const reused = await reuseRoutes(previousDir, buildDir, plan.reuse, previous.indexUrl, indexUrl);
-      console.error(`✓ ${plan.reuse.length} unchanged pages from the previous build (${reused.linked} files linked, ${reused.rewritten} with the new search index URL) in ${secondsSince(reuseStarted)} s`);
+      console.error(`✓ ${plan.reuse.length} unchanged pages from the previous build (${reused.linked} files linked, ${reused.rewritten} pages with the new search index URL) in ${secondsSince(reuseStarted)} s`);
     }
     fs.writeFileSync(path.join(buildDir, STAMP_FILE), stamp + "\n");
     await tidied;
@@ -122,12 +123,14 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
     await tidied.catch(() => {});
     return discard(buildDir, `build failed: ${errorMessage(error)}`);
   }
+  const swapStarted = Date.now();
   try {
     swapIn(OUT, buildDir);
   } catch (error) {
     if (currentBuildDir(OUT) !== fs.realpathSync(buildDir)) return discard(buildDir, `could not swap in the new build: ${errorMessage(error)}`);
     console.error(`⚠ out/ is the new build, but removing older builds failed: ${errorMessage(error)}`);
   }
+  console.error(`✓ swapped in as out/ (older builds removed) in ${secondsSince(swapStarted)} s`);
   writeBuildRecord(buildDir, code, indexUrl, routes, plan);
   const lock = writeAnchorsLock(site);
   if (lock) console.error(`✓ recorded new page URLs and anchors in ${path.relative(process.cwd(), lock)}: commit it`);
@@ -168,19 +171,25 @@ function describePlan(plan: Plan, total: number): string {
  * pointer an old tab follows to this build's manifest. Their names are content hashes: one the
  * previous build has is the same file, linked (with its .gz) instead of written again.
  */
-function writeSearchIndex(buildDir: string, index: ReturnType<typeof searchIndexFiles>, previousDir: string | null) {
+function writeSearchIndex(buildDir: string, index: ReturnType<typeof searchIndexFiles>, previousDir: string | null): { written: number; linked: number } {
   const dir = path.join(buildDir, "search-index");
   fs.mkdirSync(dir, { recursive: true });
   const before = previousDir ? path.join(previousDir, "search-index") : null;
+  let written = 0, linked = 0;
   for (const [name, json] of Object.entries(index.files)) {
     if (name === index.manifest) continue;
     const old = before && path.join(before, name);
     if (old && fs.existsSync(old)) {
       linkFile(old, path.join(dir, name));
       if (fs.existsSync(`${old}.gz`)) linkFile(`${old}.gz`, path.join(dir, `${name}.gz`));
-    } else fs.writeFileSync(path.join(dir, name), json);
+      linked++;
+    } else {
+      fs.writeFileSync(path.join(dir, name), json);
+      written++;
+    }
   }
   fs.writeFileSync(path.join(buildDir, SEARCH_INDEX_LATEST.slice(1)), JSON.stringify({ manifest: `/search-index/${index.manifest}` }));
+  return { written, linked };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) process.exit((await build({ clean: process.argv.includes("--clean") })) ? 0 : 1);
