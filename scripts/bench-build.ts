@@ -10,6 +10,7 @@
 // DIR` copies DIR. The project's own out/, caches and content are not touched.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { BuildRecord } from "./lib/incremental";
 import { scratchProject } from "./lib/scratch-project";
@@ -24,24 +25,29 @@ const content = path.join(scratch, "content-copy");
 if (pages) generateCorpus(Number(pages), content);
 else fs.cpSync(path.resolve(arg("--content") ?? "content"), content, { recursive: true });
 
-type Measured = { label: string; title: string; ok: boolean; seconds: number; peak: number; largest: number; log: string; record: BuildRecord | null; files: FileCounts };
+type Measured = { label: string; title: string; ok: boolean; seconds: number; cpu: number; load: string; peak: number; largest: number; log: string; record: BuildRecord | null; files: FileCounts };
 const results: Measured[] = [];
+/** Runs and prints one build (each as it ends: a 10,000-page run takes a quarter of an hour). */
+async function step(label: string, why: string, args: string[] = []): Promise<boolean> {
+  const result = await measuredBuild(label, why, args);
+  results.push(result);
+  print(result);
+  return result.ok;
+}
 try {
-  results.push(await measuredBuild("cold", "a fresh copy: no .next/, no caches"));
-  if (results[0].ok) results.push(await measuredBuild("warm", "nothing changed"));
-  if (results.at(-1)!.ok) {
+  if ((await step("cold", "a fresh copy: no .next/, no caches")) && (await step("warm", "nothing changed"))) {
     const page = (fs.readdirSync(content, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort()[0];
     fs.appendFileSync(path.join(content, page), "\n### 基准测试加的问题？\n这是第二次构建前加入的答案。\n");
-    results.push(await measuredBuild("one-page edit", `a question added to ${page}`));
-    if (results.at(-1)!.ok && !process.argv.includes("--no-baseline")) results.push(await measuredBuild("baseline", "the same edit, every page rendered: --clean, caches warm", ["--clean"]));
+    if ((await step("one-page edit", `a question added to ${page}`)) && !process.argv.includes("--no-baseline")) {
+      await step("baseline", "the same edit, every page rendered: --clean, caches warm", ["--clean"]);
+    }
   }
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
-for (const r of results) print(r);
 if (results.length > 1) {
   console.log("summary:");
-  for (const r of results) console.log(`  ${r.label.padEnd(14)} ${r.seconds.toFixed(1).padStart(7)} s   peak ${mb(r.peak).padStart(6)} MB (largest process ${mb(r.largest)} MB)   ${r.record ? `${r.record.rendered.length} of ${Object.keys(r.record.routes).length} category and FAQ pages rendered` : ""}`);
+  for (const r of results) console.log(`  ${r.label.padEnd(14)} ${r.seconds.toFixed(1).padStart(7)} s (CPU ${r.cpu.toFixed(0).padStart(4)} s)   peak ${mb(r.peak).padStart(6)} MB (largest process ${mb(r.largest)} MB)   ${r.record ? `${r.record.rendered.length} of ${Object.keys(r.record.routes).length} category and FAQ pages rendered` : ""}`);
 }
 process.exit(results.every((r) => r.ok) ? 0 : 1);
 
@@ -56,6 +62,8 @@ function generateCorpus(count: number, dir: string): void {
 
 async function measuredBuild(label: string, why: string, args: string[] = []): Promise<Measured> {
   const title = `${label} (${why})`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  const cpuBefore = childrenCpuSeconds();
   const started = Date.now();
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", ...args], {
     cwd: scratch,
@@ -75,18 +83,29 @@ async function measuredBuild(label: string, why: string, args: string[] = []): P
   const exit: number = await new Promise((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   const seconds = (Date.now() - started) / 1000;
+  const cpu = childrenCpuSeconds() - cpuBefore;
   const recordFile = path.join(scratch, ".next", "cache", "faq-build.json");
   const record = exit === 0 && fs.existsSync(recordFile) ? (JSON.parse(fs.readFileSync(recordFile, "utf8")) as BuildRecord) : null;
-  return { label, title, ok: exit === 0, seconds, peak, largest, log, record, files: countFiles(path.join(scratch, "out")) };
+  return { label, title, ok: exit === 0, seconds, cpu, load, peak, largest, log, record, files: countFiles(path.join(scratch, "out")) };
 }
 
 function print(r: Measured): void {
   console.log(`\n${r.title}: ${r.ok ? "ok" : `FAILED\n${r.log.slice(-3000)}`}`);
   for (const phase of r.log.split("\n").filter((l) => l.startsWith("✓"))) console.log(`  ${phase}`);
-  console.log(`  build time: ${r.seconds.toFixed(1)} s`);
+  console.log(`  build time: ${r.seconds.toFixed(1)} s (CPU time of all build processes: ${r.cpu.toFixed(0)} s; load average before: ${r.load})`);
   console.log(`  peak memory: ${mb(r.peak)} MB, all build processes together (largest process: ${mb(r.largest)} MB)`);
   const f = r.files;
   console.log(`  out/: ${f.files} files, ${mb(f.bytes)} MB: ${f.pages} pages (index.html), ${f.gzip} .gz copies, ${f.searchIndex} search index files`);
+}
+
+/**
+ * CPU seconds (user + system) of this process's finished children and all they waited for: the
+ * build and its Next.js processes and threads. Less disturbed than wall time by other work on the machine.
+ */
+function childrenCpuSeconds(): number {
+  const stat = fs.readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
 }
 
 function mb(bytes: number): string {

@@ -3,7 +3,7 @@
 // `npm start` serves it from its next request, and a failed build never touches `out/`. Pages whose
 // inputs did not change since the current build are not rendered again (scripts/lib/incremental.ts);
 // `--clean` renders every page.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,23 +73,29 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
   const layout = layoutView(site, indexUrl);
   const routes = siteRoutes(site, layout, code);
   const plan = options.clean ? { ...planBuild(routes, code, null), full: "--clean" } : planBuild(routes, code, previous, (key) => fs.existsSync(path.join(previousDir!, key, "index.html")));
+  const oldViews = removeAside(VIEWS_DIR); // deleted while Next builds: 10,000 files after a cold build
   writeRenderViews(site, layout, plan);
   console.error(`✓ ${describePlan(plan, routes.length)} (planned in ${secondsSince(planned)} s)`);
 
   fs.rmSync(NEXT_EXPORT_DIR, { recursive: true, force: true }); // what a killed build left
   const nextStarted = Date.now();
-  const next = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      FAQ_EXPORT_DIR: path.relative(process.cwd(), NEXT_EXPORT_DIR), // next.config.ts: where the export goes
-      FAQ_VIEWS_DIR: VIEWS_DIR,
-      FAQ_SEARCH_INDEX_CACHE: SEARCH_INDEX_CACHE,
-      FAQ_CLIENT_SCRIPT: client.script,
-    },
+  const status = await new Promise<number | null>((resolve) => {
+    const next = spawn(process.execPath, [NEXT_BIN, "build"], {
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        FAQ_EXPORT_DIR: path.relative(process.cwd(), NEXT_EXPORT_DIR), // next.config.ts: where the export goes
+        FAQ_VIEWS_DIR: VIEWS_DIR,
+        FAQ_SEARCH_INDEX_CACHE: SEARCH_INDEX_CACHE,
+        FAQ_CLIENT_SCRIPT: client.script,
+      },
+    });
+    next.on("error", () => resolve(null));
+    next.on("exit", (code) => resolve(code));
   });
-  if (next.status !== 0 || !fs.existsSync(path.join(NEXT_EXPORT_DIR, "index.html"))) return discard(NEXT_EXPORT_DIR, "build failed (above)");
+  await oldViews;
+  if (status !== 0 || !fs.existsSync(path.join(NEXT_EXPORT_DIR, "index.html"))) return discard(NEXT_EXPORT_DIR, "build failed (above)");
   const buildDir = newBuildDir(OUT);
   fs.renameSync(NEXT_EXPORT_DIR, buildDir);
   console.error(`✓ next build in ${secondsSince(nextStarted)} s`);
@@ -138,12 +144,18 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
   return true;
 }
 
-/** Moves `dir` out of the way at once and deletes it in the background (resolves when it is gone). */
+/**
+ * Moves `dir` out of the way at once and deletes it in the background (resolves when it is gone),
+ * with what a killed build left of it before.
+ */
 function removeAside(dir: string): Promise<void> {
-  if (!fs.existsSync(dir)) return Promise.resolve();
-  const aside = `${dir}.deleting-${process.pid}`;
-  fs.renameSync(dir, aside);
-  return fs.promises.rm(aside, { recursive: true, force: true });
+  const parent = path.dirname(dir);
+  const leftovers = fs.existsSync(parent) ? fs.readdirSync(parent).filter((n) => n.startsWith(`${path.basename(dir)}.deleting-`)).map((n) => path.join(parent, n)) : [];
+  if (fs.existsSync(dir)) {
+    leftovers.push(`${dir}.deleting-${process.pid}-${Date.now()}`);
+    fs.renameSync(dir, leftovers.at(-1)!);
+  }
+  return Promise.all(leftovers.map((d) => fs.promises.rm(d, { recursive: true, force: true }))).then(() => {});
 }
 
 /** The views Next renders from (src/views/store.ts): every build's few pages and the pages to render. */

@@ -5,18 +5,15 @@ import { forEachConcurrently } from "./concurrent";
 import { withCspMeta } from "./csp";
 import { writeCompressed } from "./precompress";
 import { isRuntimeFile, stripRuntime } from "./strip-runtime";
-import { runInThreads, shares, threadCount } from "./threads";
 
 const CONCURRENCY = 16;
-/** Below this many pages per thread, a thread's start-up costs more than it saves. */
-const PAGES_PER_THREAD = 400;
 /** Files that only make sense with absolute URLs (src/app/sitemap.ts, robots.ts). */
 export const NEEDS_SITE_URL = ["sitemap.xml", "robots.txt"];
 
 /**
  * After `next build`: every page without Next's client runtime and with its Content-Security-Policy
  * (in that order: the policy hashes only the inline scripts that remain), in one read and write per
- * page, with its `.gz` (precompress.ts) written from the same bytes, on every core; the runtime's
+ * page, with its `.gz` (precompress.ts) written from the same bytes; the runtime's
  * files deleted; without SITE_URL, the sitemap and robots.txt too (with a warning), since they would
  * have to name a host. Throws, naming the page, if the runtime cannot be stripped.
  */
@@ -25,10 +22,10 @@ export async function finishSite(outDir: string, siteUrl: string | null = SITE.u
   const pages = files.filter((f) => f.endsWith(".html"));
   const runtime = files.filter(isRuntimeFile);
   const withoutHost = siteUrl ? [] : NEEDS_SITE_URL.filter((f) => files.includes(f));
-  const threads = threadCount(pages.length, PAGES_PER_THREAD);
+  // Mostly file system work (reading, writing, compressing in libuv's threads): the regular
+  // expressions take a tenth of it, so worker threads would gain nothing (measured).
   await Promise.all([
-    // Stripping and hashing is CPU work on the pages' text: on every core.
-    threads < 2 ? finishPages(outDir, pages) : runInThreads(new URL("./finish-worker.ts", import.meta.url), "finish-worker", shares(pages, threads).map((share) => ({ outDir, pages: share }))),
+    finishPages(outDir, pages),
     forEachConcurrently([...runtime, ...withoutHost], CONCURRENCY, (file) => fs.promises.rm(path.join(outDir, file))),
   ]);
   if (!siteUrl) warn(`⚠ ${SITE_URL_WARNING}`);
