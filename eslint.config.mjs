@@ -11,4 +11,18 @@ export default defineConfig([
     // the browser code in src/client/ navigates with location, as any static page does.
     rules: { "@next/next/no-html-link-for-pages": "off", "@next/next/no-location-assign-relative-destination": "off" },
   },
+  {
+    // Routes and components render from their view (src/views/) and nothing else: the incremental build
+    // re-renders a page when its view changes, so data read around it would go stale in unchanged pages.
+    files: ["src/app/**", "src/components/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [
+          { name: "@/content", importNames: ["getSite"], message: "Render from the route's view (src/views/source.ts): the incremental build re-renders a page when its view changes." },
+          { name: "@/content/load", message: "Render from the route's view (src/views/source.ts)." },
+          { name: "@/lib/featured", importNames: ["getFeaturedQuestions"], message: "Render from the route's view (src/views/source.ts)." },
+        ],
+      }],
+    },
+  },
 ]);

@@ -1,32 +1,71 @@
-// `npm run bench:build -- --content DIR [--warm]`: builds the site from DIR into a scratch copy of the
-// project and prints build time, peak memory (all build processes together), page count and output
-// size. `--warm` then edits one page and builds again in the same copy, as a writer's next build
-// runs: with Next's compile cache and the parse cache of the first. The project's own out/ is not touched.
-import { spawn } from "node:child_process";
+// `npm run bench:build -- [--pages N | --content DIR] [--no-baseline]`: builds a site in a scratch copy of
+// the project and prints, for each build, its time, its phases, the peak memory of all build
+// processes together (and of the largest one) and what it wrote:
+//   1. cold: a fresh copy, no .next/, no caches;
+//   2. warm: the same content again, nothing changed;
+//   3. one-page edit: a question added to one page (the incremental build: unchanged pages are reused);
+//   4. baseline: the same edited content with `--clean`, every page rendered again, the caches warm:
+//      what the edit cost before builds were incremental (skip it with --no-baseline).
+// `--pages N` generates N pages with make-corpus.mjs (../shared/tools/, or MAKE_CORPUS=path); `--content
+// DIR` copies DIR. The project's own out/, caches and content are not touched.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import type { BuildRecord } from "./lib/incremental";
 import { scratchProject } from "./lib/scratch-project";
 
-const i = process.argv.indexOf("--content");
-const source = i > 0 ? path.resolve(process.argv[i + 1]) : path.resolve("content");
-const warm = process.argv.includes("--warm");
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const pages = arg("--pages");
 const scratch = scratchProject();
-// The warm run edits a page, so it builds a copy of the content (never the writer's own files).
-const content = warm ? path.join(scratch, "content-copy") : source;
-if (warm) fs.cpSync(source, content, { recursive: true });
+const content = path.join(scratch, "content-copy");
+if (pages) generateCorpus(Number(pages), content);
+else fs.cpSync(path.resolve(arg("--content") ?? "content"), content, { recursive: true });
 
-let code = await measuredBuild("cold build (fresh copy: no .next/, no caches)");
-if (warm && code === 0) {
-  const page = (fs.readdirSync(content, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort()[0];
-  fs.appendFileSync(path.join(content, page), "\n### 基准测试加的问题？\n这是第二次构建前加入的答案。\n");
-  code = await measuredBuild(`warm build (after editing ${page})`);
+type Measured = { label: string; title: string; ok: boolean; seconds: number; cpu: number; load: string; peak: number; largest: number; log: string; record: BuildRecord | null; files: FileCounts };
+const results: Measured[] = [];
+/** Runs and prints one build (each as it ends: a 10,000-page run takes a quarter of an hour). */
+async function step(label: string, why: string, args: string[] = []): Promise<boolean> {
+  const result = await measuredBuild(label, why, args);
+  results.push(result);
+  print(result);
+  return result.ok;
 }
-fs.rmSync(scratch, { recursive: true, force: true });
-process.exit(code);
+try {
+  if ((await step("cold", "a fresh copy: no .next/, no caches")) && (await step("warm", "nothing changed"))) {
+    const page = (fs.readdirSync(content, { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort()[0];
+    fs.appendFileSync(path.join(content, page), "\n### 基准测试加的问题？\n这是第二次构建前加入的答案。\n");
+    if ((await step("one-page edit", `a question added to ${page}`)) && !process.argv.includes("--no-baseline")) {
+      await step("baseline", "the same edit, every page rendered: --clean, caches warm", ["--clean"]);
+    }
+  }
+} finally {
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+if (results.length > 1) {
+  console.log("summary:");
+  for (const r of results) console.log(`  ${r.label.padEnd(14)} ${r.seconds.toFixed(1).padStart(7)} s (CPU ${r.cpu.toFixed(0).padStart(4)} s)   peak ${mb(r.peak).padStart(6)} MB (largest process ${mb(r.largest)} MB)   ${r.record ? `${r.record.rendered.length} of ${Object.keys(r.record.routes).length} category and FAQ pages rendered` : ""}`);
+}
+process.exit(results.every((r) => r.ok) ? 0 : 1);
 
-async function measuredBuild(title: string): Promise<number> {
+function generateCorpus(count: number, dir: string): void {
+  const tool = process.env.MAKE_CORPUS || path.resolve("..", "shared", "tools", "make-corpus.mjs");
+  if (!Number.isInteger(count) || count < 1) throw new Error("--pages needs a whole number of pages, e.g. --pages 1000");
+  if (!fs.existsSync(tool)) throw new Error(`--pages needs make-corpus.mjs (looked for ${tool}): set MAKE_CORPUS=path/to/make-corpus.mjs, or use --content DIR`);
+  const made = spawnSync(process.execPath, [tool, "--out", dir, "--pages", String(count)], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`make-corpus failed:\n${made.stderr}`);
+  console.log(made.stdout.trim() || made.stderr.trim());
+}
+
+async function measuredBuild(label: string, why: string, args: string[] = []): Promise<Measured> {
+  const title = `${label} (${why})`;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  const cpuBefore = childrenCpuSeconds();
   const started = Date.now();
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts"], {
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", ...args], {
     cwd: scratch,
     env: { ...process.env, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -34,24 +73,47 @@ async function measuredBuild(title: string): Promise<number> {
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
-  // Peak memory: the sum of resident memory of the build and all its descendants, sampled.
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200);
+  // Peak memory: the resident memory of the build and all its descendants, summed, sampled.
+  let peak = 0, largest = 0;
+  const sampler = setInterval(() => {
+    const sizes = treeRss(child.pid!);
+    peak = Math.max(peak, sizes.reduce((a, b) => a + b, 0));
+    largest = Math.max(largest, ...sizes);
+  }, 200);
   const exit: number = await new Promise((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
   const seconds = (Date.now() - started) / 1000;
-  const out = path.join(scratch, "out");
-  const pages = fs.existsSync(out) ? (fs.readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith("index.html")).length : 0;
-  console.log(`${title}: ${exit === 0 ? "ok" : `FAILED (exit ${exit})\n${log.slice(-3000)}`}`);
-  console.log(`content: ${source}`);
-  for (const phase of log.split("\n").filter((l) => l.startsWith("✓"))) console.log(`  ${phase}`);
-  console.log(`build time: ${seconds.toFixed(1)} s (content check + next build + export)`);
-  console.log(`peak memory (all processes): ${(peak / 1024 / 1024).toFixed(0)} MB`);
-  console.log(`pages written: ${pages}; out/ size: ${(dirSize(out) / 1024 / 1024).toFixed(1)} MB`);
-  return exit;
+  const cpu = childrenCpuSeconds() - cpuBefore;
+  const recordFile = path.join(scratch, ".next", "cache", "faq-build.json");
+  const record = exit === 0 && fs.existsSync(recordFile) ? (JSON.parse(fs.readFileSync(recordFile, "utf8")) as BuildRecord) : null;
+  return { label, title, ok: exit === 0, seconds, cpu, load, peak, largest, log, record, files: countFiles(path.join(scratch, "out")) };
 }
 
-function treeRss(root: number): number {
+function print(r: Measured): void {
+  console.log(`\n${r.title}: ${r.ok ? "ok" : `FAILED\n${r.log.slice(-3000)}`}`);
+  for (const phase of r.log.split("\n").filter((l) => l.startsWith("✓"))) console.log(`  ${phase}`);
+  console.log(`  build time: ${r.seconds.toFixed(1)} s (CPU time of all build processes: ${r.cpu.toFixed(0)} s; load average before: ${r.load})`);
+  console.log(`  peak memory: ${mb(r.peak)} MB, all build processes together (largest process: ${mb(r.largest)} MB)`);
+  const f = r.files;
+  console.log(`  out/: ${f.files} files, ${mb(f.bytes)} MB: ${f.pages} pages (index.html), ${f.gzip} .gz copies, ${f.searchIndex} search index files`);
+}
+
+/**
+ * CPU seconds (user + system) of this process's finished children and all they waited for: the
+ * build and its Next.js processes and threads. Less disturbed than wall time by other work on the machine.
+ */
+function childrenCpuSeconds(): number {
+  const stat = fs.readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(0);
+}
+
+/** Resident memory of `root` and each of its descendants. */
+function treeRss(root: number): number[] {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).map(Number)) {
@@ -65,20 +127,28 @@ function treeRss(root: number): number {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  const sizes: number[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    sizes.push(rss.get(pid) ?? 0);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return sizes;
 }
 
-function dirSize(dir: string): number {
-  if (!fs.existsSync(dir)) return 0;
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).reduce((n, f) => {
-    const stat = fs.statSync(path.join(dir, f));
-    return n + (stat.isFile() ? stat.size : 0);
-  }, 0);
+type FileCounts = { files: number; bytes: number; pages: number; gzip: number; searchIndex: number };
+function countFiles(dir: string): FileCounts {
+  const counts: FileCounts = { files: 0, bytes: 0, pages: 0, gzip: 0, searchIndex: 0 };
+  if (!fs.existsSync(dir)) return counts;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name));
+    counts.files++;
+    counts.bytes += fs.statSync(path.join(dir, rel)).size;
+    if (entry.name === "index.html") counts.pages++;
+    if (entry.name.endsWith(".gz")) counts.gzip++;
+    if (rel.startsWith(`search-index${path.sep}`) && !entry.name.endsWith(".gz")) counts.searchIndex++;
+  }
+  return counts;
 }

@@ -1,13 +1,9 @@
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import * as esbuild from "esbuild";
 import { assembleContent, contentDir, readContentTree, treePages } from "../../src/content/load";
 import { parsePages, type PageInput, type ParsedPage } from "../../src/content/parse";
 import type { Diagnostic } from "../../src/content/errors";
 import type { Site } from "../../src/content/types";
 import { PARSE_CACHE_FILE, pageKey, pipelineFingerprint, readParseCache, writeParseCache, type ParseCache } from "./parse-cache";
+import { runInThreads, shares, threadCount } from "./threads";
 
 /** Below this many pages a thread's start-up (loading the Markdown toolchain) costs more than it saves. */
 const PAGES_PER_THREAD = 150;
@@ -33,46 +29,14 @@ export async function loadSiteInParallel(
   const fresh = await parseAll(missing.map((i) => pages[i]));
   missing.forEach((i, n) => (parsed[i] = fresh[n]));
   // Before assembling: that resolves links in place, and the cache must hold each page as parsed.
-  if (cacheFile && keys) writeParseCache(new Map(keys.map((k, i) => [k, parsed[i]!])), cacheFile);
+  // Not when it holds exactly these pages already (rewriting 100 MB for a 10,000-page site).
+  const unchanged = missing.length === 0 && cached.size === new Set(keys).size;
+  if (cacheFile && keys && !unchanged) writeParseCache(new Map(keys.map((k, i) => [k, parsed[i]!])), cacheFile);
   return { ...assembleContent(tree, parsed as ParsedPage[]), stats: { parsed: missing.length, reused: pages.length - missing.length } };
 }
 
 async function parseAll(pages: PageInput[]): Promise<ParsedPage[]> {
-  const threads = Math.min(os.availableParallelism(), Math.floor(pages.length / PAGES_PER_THREAD));
+  const threads = threadCount(pages.length, PAGES_PER_THREAD);
   if (threads < 2) return parsePages(pages);
-  const worker = await bundleParseWorker();
-  // Contiguous shares, so the results simply concatenate back into tree order.
-  const size = Math.ceil(pages.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => pages.slice(i * size, (i + 1) * size));
-  return (await Promise.all(shares.map((share) => parseInThread(worker, share)))).flat();
-}
-
-/**
- * The thread's code as one plain ES module (packages stay imports from node_modules): a thread
- * that loaded TypeScript through tsx would spend about 0.7 s more starting, on every thread.
- */
-async function bundleParseWorker(): Promise<string> {
-  const outfile = path.join(path.dirname(PARSE_CACHE_FILE), "faq-parse-worker.mjs");
-  await esbuild.build({
-    entryPoints: [fileURLToPath(new URL("./parse-worker.ts", import.meta.url))],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    outfile,
-    logLevel: "warning",
-  });
-  return outfile;
-}
-
-function parseInThread(workerFile: string, share: PageInput[]): Promise<ParsedPage[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile, { workerData: share });
-    worker.once("message", (result: ParsedPage[]) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => code !== 0 && reject(new Error(`parse thread exited with ${code}`)));
-  });
+  return (await runInThreads<PageInput[], ParsedPage[]>(new URL("./parse-worker.ts", import.meta.url), "parse-worker", shares(pages, threads))).flat();
 }

@@ -3,30 +3,43 @@ import fs from "node:fs";
 import path from "node:path";
 import { contentDir } from "../../src/content/load";
 
-/** Everything a build depends on, besides node_modules (covered by the lock file). */
-const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
-const ENV = ["CONTENT_DIR", "SITE_URL", "SITE_NAME", "SUPPORT_URL"];
+/**
+ * Everything the site is rendered with besides the content: the code (the build's own scripts
+ * too: they finish every page), the installed packages, the settings and Node itself (zlib writes
+ * the .gz files). A change to any of them changes every page.
+ */
+const CODE = ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json"];
+const ENV = ["SITE_URL", "SITE_NAME", "SUPPORT_URL"];
 export const STAMP_FILE = ".build-stamp";
 
-/** A hash of the build's inputs: `npm start` rebuilds when it differs from the one in `out/`. */
-export function buildStamp(root = process.cwd()): string {
+/** A hash of the build's inputs except the content: when it changes, an incremental build renders every page. */
+export function codeFingerprint(root = process.cwd()): string {
   const hash = createHash("sha256");
   for (const name of ENV) hash.update(`${name}=${process.env[name] ?? ""}\n`);
-  hash.update(`content=${contentDir()}\n`);
+  hash.update(`node=${process.version}\n`);
   // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
   const outputs = new Set([path.join(root, "public", "assets")]);
-  for (const input of [...INPUTS.map((p) => path.join(root, p)), contentDir()]) hashTree(hash, input, outputs);
+  for (const input of CODE) hashTree(hash, root, path.join(root, input), outputs);
   return hash.digest("hex");
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, file: string, outputs: Set<string>): void {
+/** A hash of all the build's inputs: `npm start` rebuilds when it differs from the one in `out/`. */
+export function buildStamp(root = process.cwd(), code = codeFingerprint(root)): string {
+  const hash = createHash("sha256").update(code);
+  // Paths relative to the project, so two checkouts of the same inputs write the same stamp.
+  hash.update(`content=${path.relative(root, contentDir())}\n`);
+  hashTree(hash, root, contentDir(), new Set());
+  return hash.digest("hex");
+}
+
+function hashTree(hash: ReturnType<typeof createHash>, root: string, file: string, outputs: Set<string>): void {
   // anchors.lock is written by the build itself, so it is an output, not an input.
   if (!fs.existsSync(file) || path.basename(file) === "anchors.lock" || outputs.has(file)) return;
   const stat = fs.statSync(file);
   if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name), outputs);
+    for (const name of fs.readdirSync(file).sort()) hashTree(hash, root, path.join(file, name), outputs);
   } else {
-    hash.update(file);
+    hash.update(`${path.relative(root, file)}\0`);
     hash.update(fs.readFileSync(file));
   }
 }

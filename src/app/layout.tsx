@@ -2,8 +2,8 @@ import type { Metadata, Viewport } from "next";
 import { SiteHeader } from "@/components/site-header";
 import { CLIENT_SCRIPT, SPECULATION_RULES } from "@/lib/client-assets";
 import { OPEN_GRAPH_BASE, SITE } from "@/lib/config";
-import { getSearchConfig } from "@/lib/search-config";
 import { PRE_PAINT_SCRIPT } from "@/lib/theme";
+import { getLayoutView } from "@/views/source";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -36,7 +36,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
       </head>
       <body>
         <a href="#main" className="skip-link">跳到正文</a>
-        <SiteHeader search={getSearchConfig()} />
+        <SiteHeader search={getLayoutView().search} />
         <main id="main" className="main">
           {children}
         </main>

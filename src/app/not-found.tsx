@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { getSite } from "@/content";
-import { getFeaturedQuestions } from "@/lib/featured";
+import { getNotFoundView } from "@/views/source";
 
 export const metadata: Metadata = { title: "页面不存在" };
 
 export default function NotFound() {
-  const featured = getFeaturedQuestions(getSite());
+  const { featured } = getNotFoundView();
   return (
     <>
       <h1>页面不存在</h1>

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
-import { getSite } from "@/content";
 import { absoluteUrl } from "@/lib/config";
+import { getSitemapView } from "@/views/source";
 
 export const dynamic = "force-static";
 
@@ -9,10 +9,5 @@ export const dynamic = "force-static";
  * URLs: without SITE_URL the build leaves it out (scripts/lib/finish-site.ts).
  */
 export default function sitemap(): MetadataRoute.Sitemap {
-  const site = getSite();
-  return [
-    { url: absoluteUrl("/") },
-    ...site.categories.map((c) => ({ url: absoluteUrl(c.url) })),
-    ...site.categories.flatMap((c) => c.pages.map((p) => ({ url: absoluteUrl(p.url), ...(p.updated ? { lastModified: p.updated } : {}) }))),
-  ];
+  return getSitemapView().entries.map((e) => ({ url: absoluteUrl(e.path), ...(e.updated ? { lastModified: e.updated } : {}) }));
 }

@@ -2,7 +2,7 @@ import type { Entry } from "@/content";
 import { CopyLink } from "./copy-link";
 
 /** A question as a heading (`h2`, or `h3` inside a group) with its answer and a permalink. */
-export function FaqEntry({ entry, level, aliases }: { entry: Entry; level: 2 | 3; aliases?: string[] }) {
+export function FaqEntry({ entry, level, aliases }: { entry: Pick<Entry, "id" | "question" | "html">; level: 2 | 3; aliases?: string[] }) {
   const Heading = `h${level}` as const;
   return (
     <section className="entry" aria-labelledby={entry.id}>

@@ -1,4 +1,4 @@
-import type { Section } from "@/content";
+import type { Entry, Section } from "@/content";
 
 /**
  * Up to this many questions the index is open on phones; a longer one starts folded, so the first
@@ -12,7 +12,7 @@ export const INDEX_OPEN_UP_TO = 5;
  * shown open by CSS before any script runs (`data-folded` marks one the server folded), which
  * src/client/question-index.ts then opens for real and keeps on the question being read.
  */
-export function QuestionIndex({ sections }: { sections: Section[] }) {
+export function QuestionIndex({ sections }: { sections: (Pick<Section, "id" | "title"> & { entries: Pick<Entry, "id" | "question">[] })[] }) {
   const count = sections.reduce((n, s) => n + s.entries.length, 0);
   const open = count <= INDEX_OPEN_UP_TO;
   return (

@@ -1,3 +1,4 @@
+import type { FeaturedQuestion } from "@/lib/featured";
 import type { SearchConfig } from "@/lib/search-config";
 import { NoResults } from "./no-results";
 
@@ -14,7 +15,7 @@ export const SEARCH_QUERY_SCRIPT = `try{if((new URLSearchParams(location.search)
  * are filled in by src/client/search-results.ts: the HTML is the same for every `?q=`. Without a
  * query the page offers the popular questions and says what search understands.
  */
-export function SearchResults({ config }: { config: SearchConfig }) {
+export function SearchResults({ config, popular }: { config: SearchConfig; popular: FeaturedQuestion[] }) {
   return (
     <section aria-labelledby="results-title" className="search-page" data-search-results="" data-index-url={config.indexUrl}>
       <script dangerouslySetInnerHTML={{ __html: SEARCH_QUERY_SCRIPT }} />
@@ -28,11 +29,11 @@ export function SearchResults({ config }: { config: SearchConfig }) {
         <p className="search-page__hint">
           可以用中文、拼音或拼音首字母搜索（如 <code>renlian</code>、<code>rlsb</code>），写错字也能找到；错误码（如 <code>-1101</code>）按原样输入。
         </p>
-        {config.popular.length > 0 && (
+        {popular.length > 0 && (
           <>
             <h3 className="search-page__popular-title">热门问题</h3>
             <ul className="link-list">
-              {config.popular.map((p) => (
+              {popular.map((p) => (
                 <li key={p.url}>
                   <a href={p.url}>{p.question}</a>
                   <span className="link-list__where">{p.page}</span>

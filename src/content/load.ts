@@ -75,19 +75,6 @@ export function assembleContent(tree: ContentTree, parsed: ParsedPage[]): { site
   return { site: assembled.site, diagnostics: applyStrictness([...diagnostics, ...assembled.diagnostics], tree.strict) };
 }
 
-/**
- * The build parses the content once (`npm run build` checks it first) and hands the result to
- * Next's build workers in this file, instead of each worker parsing every page again.
- */
-export function writeSiteCache(file: string, site: Site): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(site));
-}
-
-export function readSiteCache(file: string): Site | null {
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Site) : null;
-}
-
 function readCategory(root: string, folder: string, slug: string, diagnostics: Diagnostic[]): ContentTree["categories"][number] {
   const abs = path.join(root, folder);
   const metaPath = path.join(folder, "_category.yml");

@@ -56,6 +56,6 @@ export type Category = {
 export type Site = { categories: Category[] };
 
 /** Every question of a page, in reading order. */
-export function pageEntries(page: Page): Entry[] {
+export function pageEntries<E = Entry>(page: { sections: { entries: E[] }[] }): E[] {
   return page.sections.flatMap((s) => s.entries);
 }

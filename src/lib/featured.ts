@@ -1,4 +1,4 @@
-import { pageEntries, type Site } from "@/content";
+import { pageEntries, type Site } from "../content/types";
 
 export type FeaturedQuestion = { url: string; question: string; page: string };
 

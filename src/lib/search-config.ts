@@ -1,11 +1,14 @@
-import { getSite } from "@/content";
+import type { Site } from "../content/types";
 import { SITE } from "./config";
 import { getFeaturedQuestions, type FeaturedQuestion } from "./featured";
-import { getSearchIndexUrl } from "./search-index";
+
+/** Questions offered when search finds nothing. */
+export const POPULAR_QUESTIONS = 4;
 
 /** What every search box needs from the build: where the index is, what to offer when nothing is found. */
-export type SearchConfig = { indexUrl: string; popular: FeaturedQuestion[]; supportUrl: string; supportLabel: string };
+export type SearchConfig = { indexUrl: string; popular: Pick<FeaturedQuestion, "url" | "question">[]; supportUrl: string; supportLabel: string };
 
-export function getSearchConfig(): SearchConfig {
-  return { indexUrl: getSearchIndexUrl(), popular: getFeaturedQuestions(getSite(), 4), supportUrl: SITE.supportUrl, supportLabel: SITE.supportLabel };
+export function searchConfig(site: Site, indexUrl: string): SearchConfig {
+  const popular = getFeaturedQuestions(site, POPULAR_QUESTIONS).map(({ url, question }) => ({ url, question }));
+  return { indexUrl, popular, supportUrl: SITE.supportUrl, supportLabel: SITE.supportLabel };
 }

@@ -1,11 +1,12 @@
-import { pageEntries, type Category, type Page } from "@/content";
+import { pageEntries } from "@/content";
+import type { FaqPageView } from "@/views/views";
 import { absoluteUrl, SITE } from "./config";
 
 /**
  * schema.org data for search engines: the page's questions with their answers, and its breadcrumbs.
  * URLs are absolute with SITE_URL, root-relative without (a local build, never published as it is).
  */
-export function faqPageJsonLd(category: Category, page: Page): object[] {
+export function faqPageJsonLd(category: FaqPageView["category"], page: FaqPageView["page"]): object[] {
   return [
     {
       "@context": "https://schema.org",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SearchResults } from "@/components/search-results";
 import { canonicalPath } from "@/lib/config";
-import { getSearchConfig } from "@/lib/search-config";
+import { getLayoutView, getSearchPageView } from "@/views/source";
 
 // Indexable, with its canonical URL (/search/) for every query: Lighthouse's SEO audit and search
 // engines both see one search page rather than one thin page per query.
@@ -11,7 +11,7 @@ export default function SearchPage() {
   return (
     <>
       <h1>搜索问题</h1>
-      <SearchResults config={getSearchConfig()} />
+      <SearchResults config={getLayoutView().search} popular={getSearchPageView().popular} />
       <noscript>
         <p>搜索需要启用 JavaScript。您也可以从<a href="/">首页</a>按分类浏览所有问题。</p>
       </noscript>

@@ -5,20 +5,20 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FaqEntry } from "@/components/faq-entry";
 import { QuestionIndex } from "@/components/question-index";
 import { canonicalPath, OPEN_GRAPH_BASE } from "@/lib/config";
-import { getCategory, getPage, getSite } from "@/content";
 import { faqPageJsonLd, jsonLdText } from "@/lib/structured-data";
+import { getFaqPageView, getRenderList } from "@/views/source";
 
 type FaqPageProps = { params: Promise<{ category: string; page: string }> };
 
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getSite().categories.flatMap((c) => c.pages.map((p) => ({ category: c.slug, page: p.slug })));
+  return getRenderList().pages;
 }
 
 export async function generateMetadata({ params }: FaqPageProps): Promise<Metadata> {
   const { category, page: slug } = await params;
-  const page = getPage(category, slug);
+  const page = getFaqPageView(category, slug)?.page;
   if (!page) return {};
   return {
     title: page.title,
@@ -30,9 +30,9 @@ export async function generateMetadata({ params }: FaqPageProps): Promise<Metada
 
 export default async function FaqPage({ params }: FaqPageProps) {
   const { category: categorySlug, page: slug } = await params;
-  const category = getCategory(categorySlug);
-  const page = getPage(categorySlug, slug);
-  if (!category || !page) notFound();
+  const view = getFaqPageView(categorySlug, slug);
+  if (!view) notFound();
+  const { category, page } = view;
   return (
     <article className="faq-page">
       {faqPageJsonLd(category, page).map((data, i) => (
