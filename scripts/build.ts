@@ -5,7 +5,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeAnchorsLock, writeSiteCache } from "../src/content/load";
+import { catalogOf, writeCatalog } from "../src/collector/catalog";
+import { contentDir, writeAnchorsLock, writeSiteCache } from "../src/content/load";
 import { searchIndexFile } from "../src/search/index-file";
 import { currentBuildDir, newBuildDir, swapIn } from "../src/server/build-dirs";
 import { checkContent } from "./lib/content-report";
@@ -69,6 +70,8 @@ export async function build(): Promise<boolean> {
     const stripped = Date.now();
     const compressed = await precompress(buildDir);
     console.error(`✓ runtime stripped and CSP in ${secondsSince(finishStarted)} s; precompressed ${compressed.files} files (${(compressed.bytes / 1e6).toFixed(1)} MB → ${(compressed.gzipBytes / 1e6).toFixed(1)} MB gzip) in ${secondsSince(stripped)} s`);
+    // The pages and questions of this build with their source lines, for the collector (not served).
+    writeCatalog(buildDir, catalogOf(site, path.relative(process.cwd(), contentDir())));
     fs.writeFileSync(path.join(buildDir, STAMP_FILE), stamp + "\n");
   } catch (error) {
     return discard(buildDir, `build failed: ${errorMessage(error)}`);

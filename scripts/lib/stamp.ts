@@ -5,7 +5,7 @@ import { contentDir } from "../../src/content/load";
 
 /** Everything a build depends on, besides node_modules (covered by the lock file). */
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
-const ENV = ["CONTENT_DIR", "SITE_URL", "SITE_NAME", "SUPPORT_URL"];
+const ENV = ["CONTENT_DIR", "SITE_URL", "SITE_NAME", "SUPPORT_URL", "COLLECTOR_URL"];
 export const STAMP_FILE = ".build-stamp";
 
 /** A hash of the build's inputs: `npm start` rebuilds when it differs from the one in `out/`. */
