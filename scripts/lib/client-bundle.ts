@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { COLLECTOR_URL, SITE } from "../../src/lib/config";
 
 /**
  * The browser code: src/client/main.ts (the page script) and src/search/worker.ts (the search engine,
@@ -26,10 +27,10 @@ const common = (hashed: boolean): esbuild.BuildOptions => ({
 });
 
 const workerBuild = (hashed: boolean): esbuild.BuildOptions => ({ ...common(hashed), entryPoints: { "search-worker": ENTRY.worker } });
-const appBuild = (hashed: boolean, workerUrl: string): esbuild.BuildOptions => ({
+const appBuild = (hashed: boolean, workerUrl: string, collectorUrl = COLLECTOR_URL): esbuild.BuildOptions => ({
   ...common(hashed),
   entryPoints: { app: ENTRY.app },
-  define: { SEARCH_WORKER_URL: JSON.stringify(workerUrl) },
+  define: { SEARCH_WORKER_URL: JSON.stringify(workerUrl), COLLECTOR_URL: JSON.stringify(collectorUrl), SUPPORT_URL: JSON.stringify(SITE.supportUrl) },
 });
 
 /** The worker first, so the page script can carry the worker's (hashed) URL. */

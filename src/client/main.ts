@@ -2,6 +2,7 @@
 // without it (links, forms to /search/, all tab panes shown, `:target` highlights); with it, search
 // answers as you type, tabs work and permalinks copy. Bundled by scripts/lib/client-bundle.ts.
 import { copyLinksOnClick } from "./copy-link";
+import { enableFeedback } from "./feedback";
 import { landDeepLinks } from "./deep-link";
 import { enhanceSearchBox, focusSearchOnSlash } from "./search-box";
 import { enhanceSearchResults } from "./search-results";
@@ -20,3 +21,5 @@ document.querySelectorAll<HTMLElement>("[data-search-box]").forEach(enhanceSearc
 focusSearchOnSlash();
 const results = document.querySelector<HTMLElement>("[data-search-results]");
 if (results) enhanceSearchResults(results);
+// A build without a collector (COLLECTOR_URL=off) drops this code from the bundle altogether.
+if (COLLECTOR_URL !== "off") enableFeedback();

@@ -16,7 +16,7 @@ export function SearchResults({ config }: { config: SearchConfig }) {
       <h2 id="results-title" className="search-page__summary" aria-live="polite">输入关键词搜索问题</h2>
       <ol className="results" hidden />
       <div className="empty" hidden>
-        <NoResults config={config} />
+        <NoResults config={config} offer="form" />
       </div>
     </section>
   );

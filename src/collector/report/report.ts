@@ -215,7 +215,11 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
     totals.notHelpful += notHelpful;
     dailyLines.push({ day: dayLabel(d), searches, zeroResultShare: share(zero, searches), clickThroughRate: share(clicked, searches), helpful, notHelpful, helpfulShare: share(helpful, helpful + notHelpful) });
   }
-  const strip = ({ key: _key, ...q }: QuestionLine & { key: string }): QuestionLine => q;
+  const strip = (q: QuestionLine & { key: string }): QuestionLine => {
+    const { key, ...line } = q;
+    void key;
+    return line;
+  };
   return {
     from: dayLabel(from),
     to: dayLabel(to),
