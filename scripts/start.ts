@@ -9,7 +9,6 @@ import { createCollector } from "../src/collector/collector";
 import { collectorConfig, ConfigError } from "../src/collector/config";
 import { createServer } from "../src/server/server";
 import { listen, ListenError, parsePort } from "../src/server/listen";
-import { build } from "./build";
 import { buildStamp, readStamp } from "./lib/stamp";
 
 const OUT = path.resolve("out");
@@ -45,6 +44,9 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
 }
 if (building) {
   console.error(readStamp(OUT) ? "out/ is out of date: building…" : "out/ not built yet: building…");
+  // Loaded only to build: the content pipeline and search-index builder are large, and a server
+  // that does not build should not carry them.
+  const { build } = await import("./build");
   if (!(await build())) process.exit(1);
   building = false;
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { contentDir } from "../../src/content/load";
+import { contentDir } from "../../src/content/dir";
 
-/** Everything a build depends on, besides node_modules (covered by the lock file). */
+/** Everything a build depends on, besides node_modules (covered by the lock file); of src/collector/, only protocol.ts. */
 const INPUTS = ["src", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 const ENV = ["CONTENT_DIR", "SITE_URL", "SITE_NAME", "SUPPORT_URL", "COLLECTOR_URL"];
 export const STAMP_FILE = ".build-stamp";
@@ -15,6 +15,9 @@ export function buildStamp(root = process.cwd()): string {
   hash.update(`content=${contentDir()}\n`);
   // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
   const outputs = new Set([path.join(root, "public", "assets")]);
+  // The collector's server code is not part of the site; only its protocol is bundled into the page script.
+  const collector = path.join(root, "src", "collector");
+  for (const name of fs.existsSync(collector) ? fs.readdirSync(collector) : []) if (name !== "protocol.ts") outputs.add(path.join(collector, name));
   for (const input of [...INPUTS.map((p) => path.join(root, p)), contentDir()]) hashTree(hash, input, outputs);
   return hash.digest("hex");
 }

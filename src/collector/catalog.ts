@@ -33,16 +33,20 @@ export function writeCatalog(buildDir: string, catalog: Catalog): void {
 }
 
 /**
- * The catalog of the build being served: read again when a new build is swapped in (checked on
- * each call, a realpath), so a vote for a question that the new build added is accepted at once.
+ * The catalog of the build being served: read again when a new build is swapped in (checked at
+ * most once a second, a realpath), so a vote for a question that the new build added is accepted
+ * within a second of the swap.
  */
 export class ServedCatalog {
   private dir: string | null = null;
   private catalog: Catalog | null = null;
+  private checked = 0;
 
   constructor(private readonly siteRoot: string) {}
 
   current(): Catalog | null {
+    if (this.catalog && Date.now() - this.checked < 1000) return this.catalog;
+    this.checked = Date.now();
     const dir = currentBuildDir(this.siteRoot);
     if (dir !== this.dir) {
       this.dir = dir;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { migrate } from "./migrations";
+import { SqliteThreadDialect } from "./sqlite-dialect";
 import type { Tables } from "./tables";
 
 export type Dialect = "sqlite" | "postgres";
@@ -36,12 +36,13 @@ export async function openStore(location: StoreLocation = storeLocation()): Prom
   let db: Db;
   if (location.dialect === "sqlite") {
     fs.mkdirSync(path.dirname(location.file), { recursive: true });
-    const sqlite = new Database(location.file);
-    sqlite.pragma("journal_mode = WAL"); // readers (npm run report) never block the writer
-    sqlite.pragma("synchronous = FULL"); // a commit is on disk before it is acknowledged
-    sqlite.pragma("busy_timeout = 5000"); // another process (the report, a second server) holding the lock: wait
-    sqlite.pragma("secure_delete = ON"); // deleted salts and expired rows are overwritten, not left in free pages
-    db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const pragmas = [
+      "journal_mode = WAL", // readers (npm run report) never block the writer
+      "synchronous = FULL", // a commit is on disk (fsync) before it is acknowledged
+      "busy_timeout = 5000", // another process holding the lock (the report, a second server): wait
+      "secure_delete = ON", // deleted salts and expired rows are overwritten, not left in free pages
+    ];
+    db = new Kysely<Tables>({ dialect: new SqliteThreadDialect({ file: location.file, pragmas }) });
   } else {
     const pool = new pg.Pool({ connectionString: location.url, max: location.poolSize ?? 10, types: pgTypes, connectionTimeoutMillis: 10_000 });
     pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
