@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Catalog } from "@/collector/catalog";
 import { dayOf, dayStart } from "@/collector/day";
 import { exportEvents } from "@/collector/report/export";
@@ -9,6 +9,9 @@ import { daysToRollUp, upkeep } from "@/collector/store/rollup";
 import { EventWriter, type Received, type StoredEvent } from "@/collector/store/write";
 import { VisitorKeys } from "@/collector/visitor";
 import { describeEachStore, type Scratch } from "./databases";
+
+// Real servers and databases in other processes: caps for a slow, shared machine, not measurements.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const PAGE = "/account/real-name-auth/";
 const CATALOG: Catalog = {
