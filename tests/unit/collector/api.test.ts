@@ -125,7 +125,7 @@ describeEachStore("POST /api/events", (makeScratch) => {
 
   it("turns search logging off for DNT: 1 and Sec-GPC: 1, but keeps votes, which readers send on purpose", async () => {
     const before = [await count(store, "searches"), await count(store, "votes")];
-    for (const header of [{ dnt: "1" }, { "sec-gpc": "1" }]) {
+    for (const header of [{ dnt: "1" }, { "sec-gpc": "1" }] as Record<string, string>[]) {
       const reply = await post(events(search(), { type: "click", search: randomUUID(), position: 1 }, vote()), header);
       expect(reply.json()).toEqual({ accepted: 3, stored: 1 });
     }
