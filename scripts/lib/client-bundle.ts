@@ -41,6 +41,16 @@ export async function bundleClient(): Promise<{ script: string; worker: string }
   return { script, worker };
 }
 
+/**
+ * The page script as the build makes it, in memory, for a given collector: `npm run budget` builds
+ * it with the collector on and off (COLLECTOR_URL=off drops the feedback code) to weigh the feedback
+ * code against the page script without it, in the same run.
+ */
+export async function pageScript(collectorUrl: string): Promise<Uint8Array> {
+  const result = await esbuild.build({ ...appBuild(false, "/assets/search-worker.js", collectorUrl), write: false, outdir: undefined, outfile: "app.js", metafile: false });
+  return result.outputFiles![0].contents;
+}
+
 /** For `npm run dev`: rebuilds (unhashed, at the URLs the layout falls back to) whenever the browser code changes. */
 export async function watchClient(): Promise<void> {
   fs.rmSync(ASSETS_DIR, { recursive: true, force: true });
