@@ -10,12 +10,14 @@ export const SEARCH_ACTIVITY = "faq:search";
 
 export type SearchActivity = { kind: "results"; query: string; count: number } | { kind: "pick"; position: number } | { kind: "handover" };
 
+// Without a collector (COLLECTOR_URL=off) nobody listens: both are no-ops, and the bundler drops them.
 export function announce(root: HTMLElement, detail: SearchActivity): void {
-  root.dispatchEvent(new CustomEvent<SearchActivity>(SEARCH_ACTIVITY, { detail }));
+  if (COLLECTOR_URL !== "off") root.dispatchEvent(new CustomEvent<SearchActivity>(SEARCH_ACTIVITY, { detail }));
 }
 
 /** A runner's onChange wrapper that announces the results each time they belong to another query. */
 export function announceResults(root: HTMLElement, onChange: (state: SearchState) => void): (state: SearchState) => void {
+  if (COLLECTOR_URL === "off") return onChange;
   let last = "";
   return (state) => {
     onChange(state);
