@@ -14,16 +14,14 @@
 // acknowledged (nothing acknowledged is lost). Needs a built site (npm run build): votes name its
 // questions. Exits 1 when an acknowledged event is missing.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import pg from "pg";
 import { readCatalog } from "../src/collector/catalog";
 import { REASONS } from "../src/collector/protocol";
-import { openStore, type StoreLocation } from "../src/collector/store/open";
+import { openStore } from "../src/collector/store/open";
 import { currentBuildDir } from "../src/server/build-dirs";
-import { freePort, startServerProcess, type ServerProcess } from "./lib/collector-process";
+import { freePort, scratchDatabase, startServerProcess, type ServerProcess } from "./lib/collector-process";
 import { buildStamp, readStamp } from "./lib/stamp";
 
 const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "32" }, kill: { type: "boolean", default: false } } });
@@ -39,33 +37,6 @@ if (!catalog || readStamp(OUT) !== buildStamp()) {
 }
 const questions = Object.entries(catalog.pages).flatMap(([page, p]) => Object.keys(p.questions).map((question) => ({ page, question })));
 const QUERIES = ["实名认证", "人脸识别失败", "企业认证多久", "怎么修改手机号", "退款", "发票怎么开", "rlsb", "注销账号", "境外用户认证", "证件超限", "审核要多久", "xyzzy 不存在的东西"];
-
-/** A scratch database: a SQLite folder, or a fresh PostgreSQL database next to DATABASE_URL's. */
-async function scratchDatabase(): Promise<{ env: Record<string, string>; location: StoreLocation; label: string; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-bench-collector-"));
-    return { env: { DATA_DIR: dir, DATABASE_URL: "" }, location: { dialect: "sqlite", file: path.join(dir, "collector.sqlite") }, label: "SQLite", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `faq_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: scratch.href },
-    location: { dialect: "postgres", url: scratch.href },
-    label: "PostgreSQL",
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
 const uuid = () => crypto.randomUUID();

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { StoreLocation } from "../../src/collector/store/open";
 
 export async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, "127.0.0.1");
@@ -45,3 +50,31 @@ export async function startServerProcess(env: Record<string, string>, port: numb
     },
   };
 }
+
+/** A scratch database: a SQLite folder, or a fresh PostgreSQL database next to DATABASE_URL's. */
+export async function scratchDatabase(): Promise<{ env: Record<string, string>; location: StoreLocation; label: string; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-bench-collector-"));
+    return { env: { DATA_DIR: dir, DATABASE_URL: "" }, location: { dialect: "sqlite", file: path.join(dir, "collector.sqlite") }, label: "SQLite", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `faq_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: scratch.href },
+    location: { dialect: "postgres", url: scratch.href },
+    label: "PostgreSQL",
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
