@@ -11,7 +11,6 @@ import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import type { Catalog } from "../src/collector/catalog";
 import { dayOf, dayStart } from "../src/collector/day";
 import { buildReport } from "../src/collector/report/report";
 import { openStore } from "../src/collector/store/open";

@@ -8,7 +8,7 @@ import { test as base, expect, type Page } from "@playwright/test";
  */
 export const test = base.extend<{ pageErrors: string[]; collectorDown: boolean; collectorFailures: string[] }>({
   collectorDown: [false, { option: true }],
-  collectorFailures: async ({}, use) => use([]),
+  collectorFailures: async ({}, provide) => provide([]),
   pageErrors: [
     async ({ page, collectorDown, collectorFailures }, use) => {
       const errors: string[] = [];
