@@ -17,7 +17,7 @@ export type Collector = {
   start: () => Promise<void>;
   /** Stops the jobs, waits for events being written, closes the database. */
   close: () => Promise<void>;
-  /** Runs the jobs once now (roll-ups, expiry, salts). */
+  /** Runs the jobs once now (expiry, salts). */
   upkeep: () => Promise<void>;
 };
 
@@ -25,7 +25,7 @@ export type CollectorOptions = {
   siteRoot: string;
   config: CollectorConfig;
   log?: (line: string) => void;
-  /** How often the jobs run (roll-ups, expiry, salt deletion). */
+  /** How often the jobs run (expiry of raw events, salt deletion). */
   upkeepMs?: number;
   /** How long to wait before trying to open an unreachable database again. */
   reopenMs?: number;
@@ -53,7 +53,7 @@ export function createCollector({ siteRoot, config, log = (l) => console.error(l
       if (!store || closed) return;
       try {
         const done = await upkeep(store.db, config.retentionMonths);
-        if (done.rolledUp || done.expiredRows || done.saltsDeleted) log(`✓ collector: rolled up ${done.rolledUp} day(s), expired ${done.expiredRows} raw event(s), deleted ${done.saltsDeleted} salt(s)`);
+        if (done.expiredRows || done.saltsDeleted) log(`✓ collector: expired ${done.expiredRows} raw event(s), deleted ${done.saltsDeleted} salt(s)`);
       } catch (error) {
         log(`✗ collector: upkeep failed (tried again in a minute): ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -3,7 +3,6 @@ import type { Catalog } from "../catalog";
 import { dayLabel, dayOf } from "../day";
 import { REASONS } from "../protocol";
 import type { Db } from "../store/open";
-import { cleanDays, dayTotals, reasonAggregates, searchAggregates, voteAggregates } from "../store/rollup";
 import { rankWorst } from "./wilson";
 
 /** One query over the period. `zeroResults`: at least half its searches found nothing. */
@@ -51,11 +50,11 @@ export const DEFINITIONS: Report["definitions"] = [
   { name: "无结果搜索", definition: "没有问题能回答的搜索（读者看到空结果或“可能相关”的问题）；一个查询至少一半的搜索无结果时，标为无结果。" },
   { name: "无点击搜索", definition: "有结果、但在此期间一次也没有被点击的查询。" },
   { name: "没找到留言", definition: "搜索无结果后，读者在“没找到？告诉我们您在找什么”里写下的内容（已去除证件号、手机号、邮箱和银行卡号）。" },
-  { name: "有帮助 / 没帮助", definition: "每位读者对每个问题计一票，以最新一次为准（读者可以改票）；改票计入改票当天。" },
+  { name: "有帮助 / 没帮助", definition: "每位读者对每个问题计一票，以最新一次为准（读者可以改票）；改票后计入改票当天，原来那天减去。" },
   { name: "有帮助占比", definition: "有帮助 ÷（有帮助 + 没帮助）。" },
   { name: "最差回答", definition: "至少 5 票的问题，按“没帮助”占比的 Wilson 置信下限（95%）从高到低排列：越靠前，越能确定读者觉得它没帮助；一两票的偶然不会排在稳定的趋势之前。" },
   { name: "原因", definition: "点“没帮助”后选的原因，只统计计入的那一票。" },
-  { name: "统计周期", definition: "按中国标准时间（UTC+8）的自然日，截至今天。已结束的日子读每日汇总，今天（以及汇总后又有改动的日子）直接读原始事件。" },
+  { name: "统计周期", definition: "按中国标准时间（UTC+8）的自然日，截至今天。计数来自每日汇总：每个事件写入时一并计入，所以新的投票立刻可见，原始事件过期后汇总仍在；留言和没找到留言来自原始事件，随其过期。" },
 ];
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -77,32 +76,19 @@ function searchLine(row: { query: string; searches: number; zero_results: number
 
 /**
  * The writers' report over the last `days` days (today included): the same for `npm run report`
- * and `/admin/`. Closed days are read from the daily roll-ups, the others from the raw rows with
- * the same aggregates (store/rollup.ts), so a vote shows up at once.
+ * and `/admin/`. Counts come from the daily roll-ups, which every write keeps current
+ * (store/write.ts), so a vote shows up at once; 没找到 texts and comments from the raw rows.
  */
 export async function buildReport(db: Db, catalog: Catalog | null, options: ReportOptions): Promise<Report> {
   const now = options.now ?? Date.now();
   const limit = options.limit ?? 50;
   const to = dayOf(now);
   const from = to - options.days + 1;
-  const clean = await cleanDays(db, from, to);
-  const live: number[] = [];
-  for (let d = from; d <= to; d++) if (!clean.has(d)) live.push(d);
-  const rolled = (table: "search_daily" | "vote_daily" | "reason_daily" | "day_totals") =>
-    db
-      .selectFrom(table)
-      .where("day", ">=", from)
-      .where("day", "<=", to)
-      .$if(live.length > 0, (q) => q.where("day", "not in", live));
-
-  // Every query of the period once (roll-ups plus live aggregates), then three lists from it.
+  // Every query of the period once, then three lists from it, in one statement.
   const perQuery = db
-    .selectFrom(
-      rolled("search_daily")
-        .select(["query_id", "searches", "zero_results", "clicked", "position_sum"])
-        .unionAll(db.selectFrom(searchAggregates(db, live.length ? live : [-1]).as("live")).select(["query_id", "searches", "zero_results", "clicked", "position_sum"]))
-        .as("parts"),
-    )
+    .selectFrom("search_daily")
+    .where("day", ">=", from)
+    .where("day", "<=", to)
     .select((eb) => [
       "query_id",
       eb.fn.sum<number>("searches").as("searches"),
@@ -114,16 +100,7 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
   const list = (name: string) => sql<string>`${sql.lit(name)}`.as("list");
   const lists = await db
     .with((cte) => cte("totals").materialized(), () => perQuery)
-    .selectFrom((eb) =>
-      eb
-        .selectFrom("totals")
-        .selectAll()
-        .select(list("top"))
-        .orderBy("searches", "desc")
-        .orderBy("query_id")
-        .limit(limit)
-        .as("top"),
-    )
+    .selectFrom((eb) => eb.selectFrom("totals").selectAll().select(list("top")).orderBy("searches", "desc").orderBy("query_id").limit(limit).as("top"))
     .selectAll()
     .unionAll((eb) => eb.selectFrom((e) => e.selectFrom("totals").selectAll().select(list("zero")).where("zero_results", ">", 0).orderBy("zero_results", "desc").orderBy("query_id").limit(limit).as("z")).selectAll())
     .unionAll((eb) =>
@@ -136,29 +113,21 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
 
   const [votes, reasons, daily, notFound, comments] = await Promise.all([
     db
-      .selectFrom(
-        rolled("vote_daily")
-          .select(["question_id", "helpful", "not_helpful"])
-          .unionAll(db.selectFrom(voteAggregates(db, live.length ? live : [-1]).as("live")).select(["question_id", "helpful", "not_helpful"]))
-          .as("parts"),
-      )
+      .selectFrom("vote_daily")
       .select((eb) => ["question_id", eb.fn.sum<number>("helpful").as("helpful"), eb.fn.sum<number>("not_helpful").as("not_helpful")])
+      .where("day", ">=", from)
+      .where("day", "<=", to)
       .groupBy("question_id")
+      .having((eb) => eb(eb.fn.sum("helpful"), ">", 0).or(eb(eb.fn.sum("not_helpful"), ">", 0)))
       .execute(),
     db
-      .selectFrom(
-        rolled("reason_daily")
-          .select(["question_id", "reason", "votes"])
-          .unionAll(db.selectFrom(reasonAggregates(db, live.length ? live : [-1]).as("live")).select(["question_id", "reason", "votes"]))
-          .as("parts"),
-      )
+      .selectFrom("reason_daily")
       .select((eb) => ["question_id", "reason", eb.fn.sum<number>("votes").as("votes")])
+      .where("day", ">=", from)
+      .where("day", "<=", to)
       .groupBy(["question_id", "reason"])
       .execute(),
-    rolled("day_totals")
-      .select(["day", "searches", "zero_results", "clicked", "helpful", "not_helpful"])
-      .unionAll(dayTotals(db, live.length ? live : [-1]))
-      .execute(),
+    db.selectFrom("day_totals").selectAll().where("day", ">=", from).where("day", "<=", to).execute(),
     db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text", "notfound.day"]).where("notfound.day", ">=", from).where("notfound.day", "<=", to).where("notfound.text", "!=", "").orderBy("notfound.ts", "desc").limit(limit * 2).execute(),
     db.selectFrom("votes").select(["question_id", "comment"]).where("day", ">=", from).where("day", "<=", to).where("comment", "is not", null).orderBy("ts", "desc").limit(2000).execute(),
   ]);
@@ -167,6 +136,7 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
   const where = new Map((questionIds.length ? await db.selectFrom("questions").select(["id", "page", "anchor"]).where("id", "in", questionIds).execute() : []).map((q) => [q.id, q]));
   const reasonsOf = new Map<number, Record<string, number>>();
   for (const r of reasons) {
+    if (Number(r.votes) <= 0) continue;
     const label = REASONS[Number(r.reason)]?.[1] ?? "其他";
     const entry = reasonsOf.get(r.question_id) ?? {};
     entry[label] = (entry[label] ?? 0) + Number(r.votes);

@@ -14,7 +14,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   const pg = dialect === "postgres";
   const uuid = pg ? "uuid" : "text";
   const blob = pg ? "bytea" : "blob";
-  // SQLite: roll-ups stored in their primary key's order (no separate rowid tree), read by day range.
+  // SQLite: roll-ups stored in their primary key's order (no separate rowid tree). Keys start with
+  // the query or question, so the report's totals per query over a period stream in key order.
   const clustered = pg ? sql`` : sql`without rowid`;
   return {
     "2026-12-01-initial": {
@@ -71,7 +72,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("zero_results", "integer", (c) => c.notNull())
           .addColumn("clicked", "integer", (c) => c.notNull())
           .addColumn("position_sum", "integer", (c) => c.notNull())
-          .addPrimaryKeyConstraint("search_daily_pk", ["day", "query_id"])
+          .addPrimaryKeyConstraint("search_daily_pk", ["query_id", "day"])
           .modifyEnd(clustered)
           .execute();
         await db.schema
@@ -80,7 +81,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("question_id", "integer", (c) => c.notNull())
           .addColumn("helpful", "integer", (c) => c.notNull())
           .addColumn("not_helpful", "integer", (c) => c.notNull())
-          .addPrimaryKeyConstraint("vote_daily_pk", ["day", "question_id"])
+          .addPrimaryKeyConstraint("vote_daily_pk", ["question_id", "day"])
           .modifyEnd(clustered)
           .execute();
         await db.schema
@@ -89,7 +90,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("question_id", "integer", (c) => c.notNull())
           .addColumn("reason", "integer", (c) => c.notNull())
           .addColumn("votes", "integer", (c) => c.notNull())
-          .addPrimaryKeyConstraint("reason_daily_pk", ["day", "question_id", "reason"])
+          .addPrimaryKeyConstraint("reason_daily_pk", ["question_id", "reason", "day"])
           .modifyEnd(clustered)
           .execute();
         await db.schema
@@ -100,12 +101,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("clicked", "integer", (c) => c.notNull())
           .addColumn("helpful", "integer", (c) => c.notNull())
           .addColumn("not_helpful", "integer", (c) => c.notNull())
-          .execute();
-        await db.schema
-          .createTable("rollup_days")
-          .addColumn("day", "integer", (c) => c.primaryKey())
-          .addColumn("rolled_at", "bigint", (c) => c.notNull())
-          .addColumn("dirty", "integer", (c) => c.notNull())
           .execute();
         await db.schema
           .createTable("salts")

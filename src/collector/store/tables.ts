@@ -6,7 +6,8 @@ import type { Generated } from "kysely";
  * milliseconds since the epoch. Texts are redacted before they get here (redact.ts).
  *
  * Raw rows (searches, votes, notfound) expire after the retention period; the daily roll-ups
- * (search_daily, vote_daily, reason_daily, day_totals) stay.
+ * (search_daily, vote_daily, reason_daily, day_totals), counted in the same transaction as the raw
+ * rows they sum up (store/write.ts), stay.
  */
 export interface Tables {
   /** One settled search. `position`: the 1-based result clicked first, null without a click. */
@@ -28,8 +29,6 @@ export interface Tables {
   reason_daily: { day: number; question_id: number; reason: number; votes: number };
   /** The whole day in one row, for the trend charts. */
   day_totals: { day: number; searches: number; zero_results: number; clicked: number; helpful: number; not_helpful: number };
-  /** Days whose roll-ups are written; `dirty`: a late click or a changed vote touched the day since. */
-  rollup_days: { day: number; rolled_at: number; dirty: number };
   /** The daily salt of the visitor key, deleted 48 h after it was made. */
   salts: { day: number; salt: Buffer; created_at: number };
 }
