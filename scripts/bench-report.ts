@@ -18,7 +18,8 @@ import { rebuildDay } from "../src/collector/store/rollup";
 import type { Tables } from "../src/collector/store/tables";
 import { scratchDatabase } from "./lib/collector-process";
 
-const { values } = parseArgs({ options: { events: { type: "string", default: "10000000" }, days: { type: "string", default: "90" } } });
+// --keep: leave the scratch database (SQLite) in place and print where, to look into a slow query.
+const { values } = parseArgs({ options: { events: { type: "string", default: "10000000" }, days: { type: "string", default: "90" }, keep: { type: "boolean", default: false } } });
 const total = Number(values.events);
 const days = Number(values.days);
 const QUERIES = 200_000;
@@ -124,5 +125,6 @@ try {
   );
 } finally {
   await store.close();
-  await scratch.drop();
+  if (values.keep && scratch.location.dialect === "sqlite") console.log(`kept ${scratch.location.file}`);
+  else await scratch.drop();
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Catalog } from "../catalog";
-import { dayLabel, dayOf } from "../day";
+import { dayLabel, dayOf, dayStart } from "../day";
 import { REASONS } from "../protocol";
 import type { Db } from "../store/open";
 import { rankWorst } from "./wilson";
@@ -129,7 +129,7 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
       .execute(),
     db.selectFrom("day_totals").selectAll().where("day", ">=", from).where("day", "<=", to).execute(),
     db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text", "notfound.day"]).where("notfound.day", ">=", from).where("notfound.day", "<=", to).where("notfound.text", "!=", "").orderBy("notfound.ts", "desc").limit(limit * 2).execute(),
-    db.selectFrom("votes").select(["question_id", "comment"]).where("day", ">=", from).where("day", "<=", to).where("comment", "is not", null).orderBy("ts", "desc").limit(2000).execute(),
+    db.selectFrom("votes").select(["question_id", "comment"]).where("comment", "is not", null).where("ts", ">=", dayStart(from)).orderBy("ts", "desc").limit(2000).execute(),
   ]);
 
   const questionIds = [...new Set(votes.map((v) => v.question_id))];

@@ -55,6 +55,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("comment", "text")
           .addUniqueConstraint("votes_one_per_visitor", ["day", "visitor", "question_id"])
           .execute();
+        // The report's latest comments: a small index of the votes that have one, newest last.
+        await db.schema.createIndex("votes_comments").on("votes").column("ts").where(sql.ref("comment"), "is not", null).execute();
         await db.schema
           .createTable("notfound")
           .addColumn("event_id", uuid, (c) => c.primaryKey())
