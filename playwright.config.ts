@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
@@ -28,8 +31,19 @@ export default defineConfig({
   ],
   webServer: {
     command: process.env.TEST_E2E_SERVER || `npx tsx scripts/start.ts`,
-    // SITE_URL unset whatever the shell has: the tests check the local build (no canonical links, no sitemap).
-    env: { PORT: String(PORT), SITE_URL: "" },
+    // The collector stores into a scratch SQLite (never the project's data/), with the report on
+    // (the token is tests/e2e/fixtures.ts ADMIN_TOKEN) and per-visitor limits out of the way of a
+    // suite whose every test is the same visitor (the limits have their own tests). SITE_URL unset
+    // whatever the shell has: the tests check the local build (no canonical links, no sitemap).
+    env: {
+      PORT: String(PORT),
+      SITE_URL: "",
+      DATABASE_URL: "",
+      DATA_DIR: (process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "faq-e2e-collector-"))), // once: workers inherit it
+      ADMIN_TOKEN: "e2e-admin-token-not-secret",
+      COLLECTOR_VOTES_PER_MINUTE: "100000",
+      COLLECTOR_EVENTS_PER_MINUTE: "100000",
+    },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 180_000,

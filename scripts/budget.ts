@@ -3,14 +3,19 @@
 // - each page's first-load JS ≤ Next's runtime + 15 KB gzip. The built site ships none of Next's
 //   runtime (scripts/lib/strip-runtime.ts), so every page's scripts are ours and must fit in 15 KB;
 //   Next's runtime, as `next build` made it, is reported for comparison;
+// - the feedback code (vote widget, search logging, 没找到, its queue) ≤ 3 KB gzip on top of the page
+//   script without it: the page script built with the collector on and off, in this same run;
 // - no web fonts (the system font stack has good Chinese faces).
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { COLLECTOR_URL } from "../src/lib/config";
+import { pageScript } from "./lib/client-bundle";
 
 const KB = 1024;
 const HTML_BUDGET = 60 * KB;
 const OWN_JS_BUDGET = 15 * KB;
+const FEEDBACK_BUDGET = 3 * KB;
 const NEXT_DIR = ".next";
 const OUT = "out";
 
@@ -41,6 +46,12 @@ const pages = (fs.readdirSync(OUT, { recursive: true }) as string[]).filter((f) 
 const largest = pages.map((f) => ({ f, size: gzipOf(path.join(OUT, f)) })).sort((a, b) => b.size - a.size);
 console.log(`FAQ pages: ${pages.length}; largest HTML ${largest[0] ? `${largest[0].f} ${fmt(largest[0].size)} gzip` : "-"}`);
 for (const { f, size } of largest.filter((p) => p.size > HTML_BUDGET)) failures.push(`${f}: HTML ${fmt(size)} gzip, over ${fmt(HTML_BUDGET)}`);
+
+// gzip level 6, as the build's .gz copies (scripts/lib/precompress.ts).
+const [withFeedback, without] = await Promise.all([pageScript(COLLECTOR_URL === "off" ? "/api/events" : COLLECTOR_URL), pageScript("off")]);
+const feedback = gzipSync(withFeedback, { level: 6 }).length - gzipSync(without, { level: 6 }).length;
+console.log(`feedback code (vote widget, search logging, 没找到, queue): +${fmt(feedback)} gzip on a page script of ${fmt(gzipSync(without, { level: 6 }).length)} without it; budget ${fmt(FEEDBACK_BUDGET)}`);
+if (feedback > FEEDBACK_BUDGET) failures.push(`feedback code ${fmt(feedback)} gzip, over ${fmt(FEEDBACK_BUDGET)}`);
 
 const fonts = (fs.readdirSync(OUT, { recursive: true }) as string[]).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f));
 const fontFaces = (fs.readdirSync(path.join(OUT, "_next", "static"), { recursive: true }) as string[]).filter((f) => f.endsWith(".css") && fs.readFileSync(path.join(OUT, "_next", "static", f), "utf8").includes("@font-face"));

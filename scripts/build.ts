@@ -7,7 +7,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeAnchorsLock } from "../src/content/load";
+import { catalogOf, writeCatalog } from "../src/collector/catalog";
+import { contentDir, writeAnchorsLock } from "../src/content/load";
 import type { Site } from "../src/content/types";
 import { buildIndexData } from "../src/search/build-index";
 import { searchIndexFiles } from "../src/search/index-files";
@@ -123,6 +124,8 @@ export async function build(options: { clean?: boolean } = {}): Promise<boolean>
       const reused = await reuseRoutes(previousDir, buildDir, plan.reuse, previous.indexUrl, indexUrl);
       console.error(`✓ ${plan.reuse.length} unchanged pages from the previous build (${reused.linked} files linked, ${reused.rewritten} pages with the new search index URL) in ${secondsSince(reuseStarted)} s`);
     }
+    // The pages and questions of this build with their source lines, for the collector (not served).
+    writeCatalog(buildDir, catalogOf(site, path.relative(process.cwd(), contentDir())));
     fs.writeFileSync(path.join(buildDir, STAMP_FILE), stamp + "\n");
     await tidied;
   } catch (error) {

@@ -4,6 +4,7 @@
 // `--baseline` also measures, in the same run, a bare Next.js page (same Next and React, one heading,
 // no code of ours) built in .bench-build/, served the same way: the floor this machine allows.
 import fs from "node:fs";
+import os from "node:os";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -12,6 +13,8 @@ import { spawnSync } from "node:child_process";
 import { build } from "./build";
 import { precompress } from "./lib/precompress";
 import { NEXT_BIN } from "./lib/next-bin";
+import { createCollector } from "../src/collector/collector";
+import { collectorConfig } from "../src/collector/config";
 import { createServer } from "../src/server/server";
 import { buildStamp, readStamp } from "./lib/stamp";
 
@@ -22,7 +25,11 @@ const REPORTS = path.resolve("reports", "lighthouse");
 
 const OUT = path.resolve("out");
 if (readStamp(OUT) !== buildStamp() && !(await build())) process.exit(1);
-const server = createServer({ siteRoot: OUT }).listen(0, "127.0.0.1");
+// As npm start serves: with the collector (pages send their settled searches), storing into a scratch SQLite.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-lighthouse-collector-"));
+const collector = createCollector({ siteRoot: OUT, config: collectorConfig({ ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, ADMIN_TOKEN: "" }), log: () => {} });
+await collector.start();
+const server = createServer({ siteRoot: OUT, routes: collector.routes }).listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 fs.mkdirSync(REPORTS, { recursive: true });
@@ -82,6 +89,8 @@ if (process.argv.includes("--baseline")) {
   baseline.close();
 }
 server.close();
+await collector.close();
+fs.rmSync(dataDir, { recursive: true, force: true });
 console.log(failed ? `✗ below target (${JSON.stringify(TARGETS)})` : "✓ every page meets the targets (median of runs)");
 process.exit(failed ? 1 : 0);
 

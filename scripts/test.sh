@@ -35,6 +35,15 @@ runner() { # runner NAME COMMAND…: a test runner; the summary reads its report
   echo "runner $name $?" >> "$REPORTS/steps.txt"
 }
 
+# The collector's tests need a PostgreSQL besides SQLite: TEST_DATABASE_URL (CI sets it), else a
+# throwaway server started here when PostgreSQL is installed (scripts/postgres-scratch.sh). Without
+# one, those tests fail when CI=true and are skipped with a warning elsewhere.
+if wanted unit && [ -z "${TEST_DATABASE_URL:-}" ] && [ -z "${TEST_UNIT_INCLUDE:-}" ]; then
+  PG_DIR=$(mktemp -d /tmp/faq-test-pg-XXXXXX)
+  trap 'bash scripts/postgres-scratch.sh stop "$PG_DIR"' EXIT
+  if PG_URL=$(bash scripts/postgres-scratch.sh start "$PG_DIR"); then export "$PG_URL"; else echo "⚠ no PostgreSQL for the collector's tests (above)"; fi
+fi
+
 step lint npx eslint . --max-warnings=0
 step typecheck bash -c 'rm -f tsconfig.tsbuildinfo && npx next typegen >/dev/null && npx tsc --noEmit'
 # --allowOnly=false: a committed `it.only` fails instead of silently skipping the rest.

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { COLLECTOR_URL, SITE } from "../../src/lib/config";
 
 /**
  * The browser code: src/client/main.ts (the page script) and src/search/worker.ts (the search engine,
@@ -26,10 +27,10 @@ const common = (hashed: boolean): esbuild.BuildOptions => ({
 });
 
 const workerBuild = (hashed: boolean): esbuild.BuildOptions => ({ ...common(hashed), entryPoints: { "search-worker": ENTRY.worker } });
-const appBuild = (hashed: boolean, workerUrl: string): esbuild.BuildOptions => ({
+const appBuild = (hashed: boolean, workerUrl: string, collectorUrl = COLLECTOR_URL): esbuild.BuildOptions => ({
   ...common(hashed),
   entryPoints: { app: ENTRY.app },
-  define: { SEARCH_WORKER_URL: JSON.stringify(workerUrl) },
+  define: { SEARCH_WORKER_URL: JSON.stringify(workerUrl), COLLECTOR_URL: JSON.stringify(collectorUrl), SUPPORT_URL: JSON.stringify(SITE.supportUrl) },
 });
 
 /** The worker first, so the page script can carry the worker's (hashed) URL. */
@@ -38,6 +39,16 @@ export async function bundleClient(): Promise<{ script: string; worker: string }
   const worker = outputUrl(await esbuild.build(workerBuild(true)));
   const script = outputUrl(await esbuild.build(appBuild(true, worker)));
   return { script, worker };
+}
+
+/**
+ * The page script as the build makes it, in memory, for a given collector: `npm run budget` builds
+ * it with the collector on and off (COLLECTOR_URL=off drops the feedback code) to weigh the feedback
+ * code against the page script without it, in the same run.
+ */
+export async function pageScript(collectorUrl: string): Promise<Uint8Array> {
+  const result = await esbuild.build({ ...appBuild(false, "/assets/search-worker.js", collectorUrl), write: false, outdir: undefined, outfile: "app.js", metafile: false });
+  return result.outputFiles![0].contents;
 }
 
 /** For `npm run dev`: rebuilds (unhashed, at the URLs the layout falls back to) whenever the browser code changes. */

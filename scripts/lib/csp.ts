@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { COLLECTOR_URL } from "../../src/lib/config";
 
 /**
  * Content-Security-Policy for the static site. A page keeps two small inline scripts of ours (the
@@ -14,13 +15,19 @@ export function cspFor(html: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https: data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src ${connectSources()}`,
     "worker-src 'self'",
     `frame-src ${frameSources(html)}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");
+}
+
+/** This origin, and the collector's when it is elsewhere (COLLECTOR_URL=https://…). */
+function connectSources(): string {
+  const collector = /^https?:\/\//.test(COLLECTOR_URL) ? new URL(COLLECTOR_URL).origin : null;
+  return collector ? `'self' ${collector}` : "'self'";
 }
 
 /** The origins of the page's embedded players (allow-listed by src/content/embeds.ts), or none. */

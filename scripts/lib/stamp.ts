@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { contentDir } from "../../src/content/load";
+import { contentDir } from "../../src/content/dir";
 
 /**
  * Everything the site is rendered with besides the content: the code (the build's own scripts
@@ -9,7 +9,9 @@ import { contentDir } from "../../src/content/load";
  * the .gz files). A change to any of them changes every page.
  */
 const CODE = ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json"];
-const ENV = ["SITE_URL", "SITE_NAME", "SUPPORT_URL"];
+const ENV = ["SITE_URL", "SITE_NAME", "SUPPORT_URL", "COLLECTOR_URL"];
+/** Of the collector, only what the page script bundles and what the build writes: its server is not part of the site. */
+const COLLECTOR_IN_BUILD = new Set(["protocol.ts", "catalog.ts"]);
 export const STAMP_FILE = ".build-stamp";
 
 /** A hash of the build's inputs except the content: when it changes, an incremental build renders every page. */
@@ -19,6 +21,8 @@ export function codeFingerprint(root = process.cwd()): string {
   hash.update(`node=${process.version}\n`);
   // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
   const outputs = new Set([path.join(root, "public", "assets")]);
+  const collector = path.join(root, "src", "collector");
+  for (const name of fs.existsSync(collector) ? fs.readdirSync(collector) : []) if (!COLLECTOR_IN_BUILD.has(name)) outputs.add(path.join(collector, name));
   for (const input of CODE) hashTree(hash, root, path.join(root, input), outputs);
   return hash.digest("hex");
 }

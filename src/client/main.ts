@@ -3,6 +3,7 @@
 // answers as you type, tabs work and permalinks copy. Bundled by scripts/lib/client-bundle.ts.
 import { enableBackToTop } from "./back-to-top";
 import { copyLinksOnClick } from "./copy-link";
+import { enableFeedback } from "./feedback";
 import { landDeepLinks } from "./deep-link";
 import { enhanceSearchBox, focusSearchOnSlash } from "./search-box";
 import { enhanceQuestionIndex } from "./question-index";
@@ -26,3 +27,5 @@ document.querySelectorAll<HTMLElement>("[data-search-box]").forEach(enhanceSearc
 focusSearchOnSlash();
 const results = document.querySelector<HTMLElement>("[data-search-results]");
 if (results) enhanceSearchResults(results);
+// A build without a collector (COLLECTOR_URL=off) drops this code from the bundle altogether.
+if (COLLECTOR_URL !== "off") enableFeedback();

@@ -1,5 +1,6 @@
 import type { SearchHit } from "@/search/types";
 import { rememberTerms } from "./landing-terms";
+import { announce, announceResults } from "./search-activity";
 import { searchHitContent } from "./search-hit";
 import { createSearchRunner, type SearchState } from "./search-runner";
 
@@ -22,7 +23,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
   let composing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown: SearchHit[] = [];
-  const runner = createSearchRunner(root.dataset.indexUrl!, render);
+  const runner = createSearchRunner(root.dataset.indexUrl!, announceResults(root, render));
   const query = () => input.value.trim();
   const resultsUrl = () => `/search/?q=${encodeURIComponent(query())}`;
 
@@ -70,10 +71,12 @@ export function enhanceSearchBox(root: HTMLElement): void {
     a.href = resultsUrl();
     a.textContent = "查看全部结果";
     a.addEventListener("mousedown", (e) => e.preventDefault());
+    a.addEventListener("click", () => announce(root, { kind: "handover" }));
     return a;
   }
 
   function follow(hit: SearchHit): void {
+    announce(root, { kind: "pick", position: shown.indexOf(hit) + 1 });
     rememberTerms(hit);
     window.location.assign(hit.doc.url);
   }
@@ -117,7 +120,10 @@ export function enhanceSearchBox(root: HTMLElement): void {
       event.preventDefault(); // the form would submit to /search/: do better when results are here
       const hit = shown[active] ?? shown[0];
       if (hit) follow(hit);
-      else if (query()) window.location.assign(resultsUrl());
+      else if (query()) {
+        announce(root, { kind: "handover" }); // /search/ counts this search
+        window.location.assign(resultsUrl());
+      }
     } else if (event.key === "Escape") {
       // Esc closes the popup; a second Esc clears the box; a third leaves it.
       event.preventDefault();

@@ -1,4 +1,5 @@
 import { rememberTerms } from "./landing-terms";
+import { announce, announceResults } from "./search-activity";
 import { searchHitContent } from "./search-hit";
 import { createSearchRunner, type SearchState } from "./search-runner";
 
@@ -12,7 +13,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>(".results")!;
   const empty = root.querySelector<HTMLElement>(".empty")!;
   let query = "";
-  const runner = createSearchRunner(root.dataset.indexUrl!, render);
+  const runner = createSearchRunner(root.dataset.indexUrl!, announceResults(root, render));
 
   function render(state: SearchState): void {
     const done = state.searched === query.trim();
@@ -25,12 +26,15 @@ export function enhanceSearchResults(root: HTMLElement): void {
       : `没有找到与“${query}”相关的问题`;
     // No question answers the query: the closest are listed, under a summary that says so.
     const shown = state.results.length ? state.results : state.related;
-    list.replaceChildren(...(done ? shown : []).map((hit) => {
+    list.replaceChildren(...(done ? shown : []).map((hit, i) => {
       const a = document.createElement("a");
       a.href = hit.doc.url;
       a.className = "results__link";
       a.append(searchHitContent(hit));
-      a.addEventListener("click", () => rememberTerms(hit));
+      a.addEventListener("click", () => {
+        announce(root, { kind: "pick", position: i + 1 });
+        rememberTerms(hit);
+      });
       const li = document.createElement("li");
       li.className = "results__item";
       li.append(a);

@@ -32,7 +32,7 @@ export function SearchBox({ config, id, size = "header" }: Props) {
         <ul id={`${id}-list`} role="listbox" aria-label="搜索结果" className="search__list" />
         <p className="search__status" aria-live="polite">没有找到相关问题</p>
         <div className="search__empty" hidden>
-          <NoResults config={config} />
+          <NoResults config={config} offer="link" />
         </div>
       </div>
     </form>

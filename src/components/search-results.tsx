@@ -45,7 +45,7 @@ export function SearchResults({ config, popular }: { config: SearchConfig; popul
       </div>
       <ol className="results" hidden />
       <div className="empty" hidden>
-        <NoResults config={config} />
+        <NoResults config={config} offer="form" />
       </div>
     </section>
   );

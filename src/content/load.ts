@@ -12,13 +12,9 @@ import type { SynonymEntry } from "./synonym-check";
 import type { Page, Site } from "./types";
 import { parseYamlData } from "./yaml-data";
 
-/**
- * The content folder: `CONTENT_DIR` (relative to the working directory) or `content/`.
- * Every command (build, dev, search, check) reads it through here.
- */
-export function contentDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
-}
+import { contentDir } from "./dir";
+
+export { contentDir };
 
 /** The content tree read from disk, before its pages are parsed (so parsing can be spread over threads). */
 export type ContentTree = {

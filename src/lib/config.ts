@@ -52,3 +52,11 @@ export function canonicalPath(path: string): string | undefined {
 
 /** Open Graph fields every page shares (a page's own `openGraph` replaces the layout's whole object). */
 export const OPEN_GRAPH_BASE = { siteName: SITE.name, locale: "zh_CN" } as const;
+
+/**
+ * Where the page script sends feedback (votes, settled searches, 没找到): the collector of `npm start`
+ * on the same origin by default; an absolute URL for a collector elsewhere (its origin joins the
+ * pages' connect-src); `off` for a site without one (no vote buttons, no logging).
+ */
+export const COLLECTOR_URL = process.env.COLLECTOR_URL?.trim() || "/api/events";
+export const FEEDBACK_ON = COLLECTOR_URL !== "off";

@@ -1,14 +1,23 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-/** Every browser test fails on a console error or an uncaught page error. */
-export const test = base.extend<{ pageErrors: string[] }>({
+/**
+ * Every browser test fails on a console error or an uncaught page error. `collectorDown`: the test
+ * makes the collector answer with an error; Chromium itself logs each failed request ("Failed to
+ * load resource", not our code, and no script can prevent it), so those lines, for the collector's
+ * URL only, are counted in `collectorFailures` instead; every other error still fails the test.
+ */
+export const test = base.extend<{ pageErrors: string[]; collectorDown: boolean; collectorFailures: string[] }>({
+  collectorDown: [false, { option: true }],
+  collectorFailures: async ({}, provide) => provide([]),
   pageErrors: [
-    async ({ page }, use) => {
+    async ({ page, collectorDown, collectorFailures }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
         // A 404 page is served with status 404, which Chromium logs; that one is expected.
         const expected404 = m.location().url === page.url() && /status of 404/.test(m.text());
-        if (m.type() === "error" && !expected404) errors.push(`console: ${m.text()}`);
+        const collector = collectorDown && m.location().url.endsWith(COLLECTOR_PATH) && /^Failed to load resource/.test(m.text());
+        if (collector) collectorFailures.push(m.text());
+        else if (m.type() === "error" && !expected404) errors.push(`console: ${m.text()}`);
       });
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
       await use(errors);
@@ -20,6 +29,9 @@ export const test = base.extend<{ pageErrors: string[] }>({
 export { expect };
 
 export const FAQ = "/account/real-name-auth/";
+export const COLLECTOR_PATH = "/api/events";
+/** The report token of the test server (playwright.config.ts). */
+export const ADMIN_TOKEN = "e2e-admin-token-not-secret";
 
 /** The element is inside the viewport and not hidden under the sticky header. */
 export async function expectLandedOn(page: Page, selector: string) {

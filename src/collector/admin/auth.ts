@@ -1,0 +1,37 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type http from "node:http";
+import { HttpError } from "../http";
+import { RateLimiter } from "../rate-limit";
+
+/**
+ * `Authorization: Bearer <ADMIN_TOKEN>` for the report's API. Compared in constant time (hashes
+ * of equal length, crypto.timingSafeEqual), so the answer time says nothing about how much of a
+ * guess was right; wrong tries are limited per client address (10 per 10 minutes, and 1,000 for
+ * everyone together), after which even the right token gets 429 until the window passes.
+ */
+export class AdminAuth {
+  private readonly expected: Buffer;
+  private readonly perClient = new RateLimiter(10, 10 * 60_000, 10_000);
+  private readonly overall = new RateLimiter(1000, 10 * 60_000);
+
+  constructor(
+    token: string,
+    private readonly addressOf: (req: http.IncomingMessage) => string,
+  ) {
+    this.expected = digest(token);
+  }
+
+  check(req: http.IncomingMessage): void {
+    const address = this.addressOf(req);
+    const header = String(req.headers.authorization ?? "");
+    const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? "";
+    // Limits apply before the comparison: a client over its limit learns nothing from guessing.
+    if (!this.perClient.allows(address) || !this.overall.allows("all")) throw new HttpError(429, "too many wrong tokens; wait 10 minutes", { "Retry-After": String(this.perClient.retryAfter()) });
+    if (timingSafeEqual(digest(given), this.expected)) return;
+    this.perClient.take(address);
+    this.overall.take("all");
+    throw new HttpError(401, given ? "wrong token" : "send Authorization: Bearer <ADMIN_TOKEN>", { "WWW-Authenticate": 'Bearer realm="report"' });
+  }
+}
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
