@@ -58,23 +58,25 @@ export async function scratchDatabase(): Promise<{ env: Record<string, string>; 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "faq-bench-collector-"));
     return { env: { DATA_DIR: dir, DATABASE_URL: "" }, location: { dialect: "sqlite", file: path.join(dir, "collector.sqlite") }, label: "SQLite", drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `faq_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const scratch = await scratchPostgresDatabase(url, "faq_bench");
+  return { env: { DATABASE_URL: scratch.url }, location: { dialect: "postgres", url: scratch.url }, label: "PostgreSQL", drop: scratch.drop };
+}
+
+/** An empty database of its own on the PostgreSQL server of `url` (benchmarks, tests), and how to drop it. */
+export async function scratchPostgresDatabase(url: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create database ${name}`);
   const scratch = new URL(url);
   scratch.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: scratch.href },
-    location: { dialect: "postgres", url: scratch.href },
-    label: "PostgreSQL",
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { url: scratch.href, drop: () => run(`drop database if exists ${name} with (force)`) };
 }
 

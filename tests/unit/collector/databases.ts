@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { describe, it } from "vitest";
 import type { StoreLocation } from "@/collector/store/open";
+import { scratchPostgresDatabase } from "../../../scripts/lib/collector-process";
 
 /**
  * The two stores the collector runs on, both real: a SQLite file in a scratch folder, and a
@@ -19,23 +19,8 @@ export function scratchSqlite(): Scratch {
 }
 
 export async function scratchPostgres(): Promise<Scratch> {
-  const url = process.env.TEST_DATABASE_URL!;
-  const name = `faq_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return {
-    location: { dialect: "postgres", url: scratch.href, poolSize: 4 },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const scratch = await scratchPostgresDatabase(process.env.TEST_DATABASE_URL!, "faq_test");
+  return { location: { dialect: "postgres", url: scratch.url, poolSize: 4 }, drop: scratch.drop };
 }
 
 export const DIALECTS = [
