@@ -1,4 +1,4 @@
-// `npm run bench:browser -- --content DIR [--throttle] [--baseline REF]`: the real search box in
+// `npm run bench:browser -- --content DIR [--throttle] [--baseline REF] [--trace]`: the real search box in
 // Chromium, with the sharded index of DIR (e.g. `make-corpus.mjs --pages 1000`, 10,000 questions)
 // in place of the built site's own. Needs a built `out/` (npm run build). Cold cache; `--throttle`:
 // a phone on Slow 4G (150 ms round trip, 1.6 Mbps down) with a 4× slower CPU. The link is emulated
@@ -26,6 +26,8 @@ import { createServer } from "../src/server/server";
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const dir = path.resolve(arg("content") ?? "content");
 const throttle = process.argv.includes("--throttle");
+/** `--trace`: one line per keystroke (times, engine time, files, bytes and round trips it fetched). */
+const trace = process.argv.includes("--trace");
 const baselineRef = arg("baseline");
 const SCRATCH = path.resolve(".bench-build", "browser");
 /** Slow 4G as DevTools defines it: each request waits a round trip, then shares a 1.6 Mbps link. */
@@ -174,6 +176,7 @@ async function measure(browser: Browser, v: Variant): Promise<Result> {
       await box.pressSequentially(query[i - 1]);
       if ((await box.inputValue()) !== typed) await box.fill(typed);
       if (!typed.trim() || typed !== typed.trim()) continue;
+      const keyLog = log.length;
       const engineBefore = await engineMs(browser);
       await page.waitForSelector(`[data-searched="${typed}"]:not([data-complete="false"])`, { timeout: 120_000 });
       const [shown, done] = await page.evaluate((q) => {
@@ -182,6 +185,7 @@ async function measure(browser: Browser, v: Variant): Promise<Result> {
       }, typed);
       // Chromium cannot slow the worker: three times its engine's time stands for a 4× slower CPU.
       const slower = throttle ? 3 * ((await engineMs(browser)) - engineBefore) : 0;
+      if (trace) console.error(`  ${JSON.stringify(typed)} shown ${(shown + slower).toFixed(0)} ms, complete ${(done + slower).toFixed(0)} ms, engine ${slower.toFixed(0)} ms, ${log.length - keyLog} files ${(log.slice(keyLog).reduce((n, r) => n + r.bytes, 0) / 1024).toFixed(0)} KB in ${waves(log.slice(keyLog))} rounds`);
       latencies.push(shown + slower);
       complete.push(done + slower);
       if (latencies.length === 1) first = log.slice(before).filter((r) => r.end < Infinity);
