@@ -17,14 +17,15 @@ export function announce(root: HTMLElement, detail: SearchActivity): void {
 
 /**
  * A runner's onChange wrapper that announces the results each time they belong to another query,
- * once they are complete: early results, from the index files at hand, may still grow from none.
+ * once they are complete: early results, from the index files at hand, may still grow from none. A
+ * search that failed (the index did not load) found nothing and is not a zero-result search.
  */
 export function announceResults(root: HTMLElement, onChange: (state: SearchState) => void): (state: SearchState) => void {
   if (COLLECTOR_URL === "off") return onChange;
   let last = "";
   return (state) => {
     onChange(state);
-    if (!state.complete || state.searched === last) return;
+    if (state.status !== "ready" || !state.complete || state.searched === last) return;
     last = state.searched;
     announce(root, { kind: "results", query: state.searched, count: state.results.length });
   };
