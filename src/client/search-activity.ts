@@ -8,7 +8,8 @@ import type { SearchState } from "./search-runner";
  */
 export const SEARCH_ACTIVITY = "faq:search";
 
-export type SearchActivity = { kind: "results"; query: string; count: number } | { kind: "pick"; position: number } | { kind: "handover" };
+/** A pick's `position` is 1-based among the answers, or null for a question offered as only possibly related. */
+export type SearchActivity = { kind: "results"; query: string; count: number } | { kind: "pick"; position: number | null } | { kind: "handover" };
 
 // Without a collector (COLLECTOR_URL=off) nobody listens: both are no-ops, and the bundler drops them.
 export function announce(root: HTMLElement, detail: SearchActivity): void {
@@ -17,16 +18,20 @@ export function announce(root: HTMLElement, detail: SearchActivity): void {
 
 /**
  * A runner's onChange wrapper that announces the results each time they belong to another query,
- * once they are complete: early results, from the index files at hand, may still grow from none. A
- * search that failed (the index did not load) found nothing and is not a zero-result search.
+ * and once more when early results (from the index files at hand, never empty) are completed,
+ * since their number may grow. So whatever the reader clicks or leaves is the search announced
+ * last. A search that failed (the index did not load) found nothing and is not a zero-result search.
  */
 export function announceResults(root: HTMLElement, onChange: (state: SearchState) => void): (state: SearchState) => void {
   if (COLLECTOR_URL === "off") return onChange;
   let last = "";
+  let lastComplete = true;
   return (state) => {
     onChange(state);
-    if (state.status !== "ready" || !state.complete || state.searched === last) return;
+    if (state.status !== "ready" || (!state.complete && state.results.length === 0)) return;
+    if (state.searched === last && (lastComplete || !state.complete)) return;
     last = state.searched;
+    lastComplete = state.complete;
     announce(root, { kind: "results", query: state.searched, count: state.results.length });
   };
 }

@@ -76,7 +76,8 @@ export function enhanceSearchBox(root: HTMLElement): void {
   }
 
   function follow(hit: SearchHit): void {
-    announce(root, { kind: "pick", position: shown.indexOf(hit) + 1 });
+    // A possibly related question is no answer: the search stays one that found nothing.
+    announce(root, { kind: "pick", position: runner.state.results.includes(hit) ? shown.indexOf(hit) + 1 : null });
     rememberTerms(hit);
     window.location.assign(hit.doc.url);
   }

@@ -32,7 +32,7 @@ export function enhanceSearchResults(root: HTMLElement): void {
       a.className = "results__link";
       a.append(searchHitContent(hit));
       a.addEventListener("click", () => {
-        announce(root, { kind: "pick", position: i + 1 });
+        announce(root, { kind: "pick", position: state.results.length ? i + 1 : null }); // null: only possibly related
         rememberTerms(hit);
       });
       const li = document.createElement("li");

@@ -47,9 +47,10 @@ export function createSettleTracker(onSettle: (search: Settled) => void, onClick
       composing = on;
       wait();
     },
-    pick(position: number): void {
+    /** A result picked: its position among the answers, or null for a possibly related question (no answer was clicked). */
+    pick(position: number | null): void {
       if (pending) settle(position);
-      else if (settled) onClick(position);
+      else if (settled && position !== null) onClick(position);
     },
     leave: () => settle(null),
     handover(): void {

@@ -22,7 +22,15 @@ async function announced(states: SearchState[]): Promise<SearchActivity[]> {
 }
 
 describe("the results a search UI announces for logging", () => {
-  it("waits for complete results: early ones from the shards at hand may be none yet", async () => {
+  it("announces early results (from the shards at hand) at once, and again with their complete number", async () => {
+    const seen = await announced([state({ searched: "实名认证", results: hits(3), complete: false }), state({ searched: "实名认证", results: hits(5) })]);
+    expect(seen).toEqual([
+      { kind: "results", query: "实名认证", count: 3 },
+      { kind: "results", query: "实名认证", count: 5 },
+    ]);
+  });
+
+  it("never takes early results with no answer for a search that found nothing", async () => {
     const seen = await announced([state({ searched: "实名认证", complete: false }), state({ searched: "实名认证", results: hits(2) })]);
     expect(seen).toEqual([{ kind: "results", query: "实名认证", count: 2 }]);
   });

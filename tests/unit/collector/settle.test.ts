@@ -96,4 +96,14 @@ describe("the settled-search rule", () => {
       ["人脸识别", 1],
     ]);
   });
+
+  it("a possibly related question picked is no result click: the search counts as one that found nothing", () => {
+    const { tracker, settled, clicks, type } = setup();
+    type(["注销账号"]);
+    tracker.results("注销账号", 0);
+    tracker.pick(null);
+    tracker.pick(null);
+    expect(settled).toEqual([{ query: "注销账号", results: 0, position: null }]);
+    expect(clicks).toEqual([]);
+  });
 });
