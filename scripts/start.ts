@@ -1,8 +1,8 @@
 // `npm start`: serves the built site at `out/` on PORT (3000), building it first when it is missing or
 // older than its inputs, and the collector's API on the same origin (src/collector/: votes, settled
 // searches, the report at /admin/ when ADMIN_TOKEN is set; COLLECTOR=off leaves it out). It listens
-// before building, so a port in use is reported at once (one line naming PORT); until its build is
-// done, pages answer 503. Later builds (`npm run build`) swap themselves in: the server serves them
+// before building, so a port in use is reported at once (one line naming PORT); a stale out/ is served
+// while it builds, and with no out/ at all pages answer 503 until the build is done. Later builds (`npm run build`) swap themselves in: the server serves them
 // from the next request, with no restart.
 import path from "node:path";
 import { createCollector } from "../src/collector/collector";
@@ -22,8 +22,15 @@ try {
   console.error(`✗ ${error.message}`);
   process.exit(1);
 }
+const collectorUrl = process.env.COLLECTOR_URL || "/api/events";
+if (!collector && collectorUrl.startsWith("/")) {
+  console.error(`⚠ COLLECTOR=off, but the pages send feedback to ${collectorUrl} on this server, which will not answer: build with COLLECTOR_URL=off for a site without feedback.`);
+}
 let building = readStamp(OUT) !== buildStamp();
-const server = createServer({ siteRoot: OUT, isBuilding: () => building, routes: collector?.routes });
+// A stale site is served while its successor builds (the build swaps itself in); only with no
+// site at all do pages answer 503.
+const hasSite = readStamp(OUT) !== null;
+const server = createServer({ siteRoot: OUT, isBuilding: () => building && !hasSite, routes: collector?.routes });
 try {
   await listen(server, parsePort(process.env.PORT, 3000), host);
 } catch (error) {

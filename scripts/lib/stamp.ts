@@ -8,22 +8,40 @@ import { contentDir } from "../../src/content/dir";
  * too: they finish every page), the installed packages, the settings and Node itself (zlib writes
  * the .gz files). A change to any of them changes every page.
  */
-const CODE = ["src", "public", "scripts", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json"];
+const CODE = ["src", "public", "scripts/build.ts", "scripts/lib", "next.config.ts", "tsconfig.json", "package.json", "package-lock.json", "node_modules/.package-lock.json"];
 const ENV = ["SITE_URL", "SITE_NAME", "SUPPORT_URL", "COLLECTOR_URL"];
-/** Of the collector, only what the page script bundles and what the build writes: its server is not part of the site. */
-const COLLECTOR_IN_BUILD = new Set(["protocol.ts", "catalog.ts"]);
+/**
+ * Code in src/ that is no part of the site: the server and the collector. Editing it must not
+ * render 10,000 pages again (nor make `npm start` rebuild), but what the build and the page script
+ * take from them is kept. tests/unit/stamp.test.ts checks that every file the build, the page
+ * script, the search worker and the routes import is hashed.
+ */
+const NOT_SITE = ["src/server", "src/collector"];
+const SITE_PARTS = new Set(["src/server/build-dirs.ts", "src/collector/protocol.ts", "src/collector/catalog.ts"]);
 export const STAMP_FILE = ".build-stamp";
+
+/** The files the code fingerprint hashes, relative to `root`, in a fixed order. */
+export function codeInputs(root = process.cwd()): string[] {
+  // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
+  const skip = (rel: string) => rel === "public/assets" || path.basename(rel) === "anchors.lock" || (NOT_SITE.some((d) => rel === d || rel.startsWith(`${d}/`)) && !keeps(rel));
+  const keeps = (rel: string) => [...SITE_PARTS].some((part) => part === rel || part.startsWith(`${rel}/`));
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    const file = path.join(root, rel);
+    if (!fs.existsSync(file) || skip(rel)) return;
+    if (fs.statSync(file).isDirectory()) for (const name of fs.readdirSync(file).sort()) walk(`${rel}/${name}`);
+    else files.push(rel);
+  };
+  for (const input of CODE) walk(input);
+  return files;
+}
 
 /** A hash of the build's inputs except the content: when it changes, an incremental build renders every page. */
 export function codeFingerprint(root = process.cwd()): string {
   const hash = createHash("sha256");
   for (const name of ENV) hash.update(`${name}=${process.env[name] ?? ""}\n`);
   hash.update(`node=${process.version}\n`);
-  // public/assets/ (the bundled browser code, from src/) is written by the build: an output.
-  const outputs = new Set([path.join(root, "public", "assets")]);
-  const collector = path.join(root, "src", "collector");
-  for (const name of fs.existsSync(collector) ? fs.readdirSync(collector) : []) if (!COLLECTOR_IN_BUILD.has(name)) outputs.add(path.join(collector, name));
-  for (const input of CODE) hashTree(hash, root, path.join(root, input), outputs);
+  for (const file of codeInputs(root)) hashFile(hash, root, path.join(root, file));
   return hash.digest("hex");
 }
 
@@ -32,20 +50,20 @@ export function buildStamp(root = process.cwd(), code = codeFingerprint(root)): 
   const hash = createHash("sha256").update(code);
   // Paths relative to the project, so two checkouts of the same inputs write the same stamp.
   hash.update(`content=${path.relative(root, contentDir())}\n`);
-  hashTree(hash, root, contentDir(), new Set());
+  hashTree(hash, root, contentDir());
   return hash.digest("hex");
 }
 
-function hashTree(hash: ReturnType<typeof createHash>, root: string, file: string, outputs: Set<string>): void {
+function hashTree(hash: ReturnType<typeof createHash>, root: string, file: string): void {
   // anchors.lock is written by the build itself, so it is an output, not an input.
-  if (!fs.existsSync(file) || path.basename(file) === "anchors.lock" || outputs.has(file)) return;
-  const stat = fs.statSync(file);
-  if (stat.isDirectory()) {
-    for (const name of fs.readdirSync(file).sort()) hashTree(hash, root, path.join(file, name), outputs);
-  } else {
-    hash.update(`${path.relative(root, file)}\0`);
-    hash.update(fs.readFileSync(file));
-  }
+  if (!fs.existsSync(file) || path.basename(file) === "anchors.lock") return;
+  if (fs.statSync(file).isDirectory()) for (const name of fs.readdirSync(file).sort()) hashTree(hash, root, path.join(file, name));
+  else hashFile(hash, root, file);
+}
+
+function hashFile(hash: ReturnType<typeof createHash>, root: string, file: string): void {
+  hash.update(`${path.relative(root, file)}\0`);
+  hash.update(fs.readFileSync(file));
 }
 
 export function readStamp(outDir: string): string | null {
