@@ -124,13 +124,23 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     };
   }
 
-  /** Ranges of the original text where the marked terms occur. */
+  /**
+   * Ranges of the original text where the marked terms occur. Where longer terms are marked too, a
+   * lone character only next to one of them: the 人 of 人 · 脸识别 belongs to 人脸识别, not to every 个人.
+   */
   function highlight(original: string, marks: string[]): Range[] {
     const { text, map } = normalizer.withMap(original);
-    const ranges: Range[] = [];
-    for (const mark of marks) {
-      for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) ranges.push([map[at], map[at + mark.length - 1]]);
-    }
+    const find = (list: string[]) =>
+      list.flatMap((mark) => {
+        const found: Range[] = [];
+        for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) found.push([map[at], map[at + mark.length - 1]]);
+        return found;
+      });
+    const lone = (m: string) => Array.from(m).length === 1 && /\p{Script=Han}/u.test(m);
+    const longer = find(marks.filter((m) => !lone(m)));
+    const touches = ([s, e]: Range) => longer.some(([ls, le]) => s <= le + 1 && e >= ls - 1);
+    const chars = find(marks.filter(lone)).filter((r) => marks.every(lone) || touches(r));
+    const ranges = [...longer, ...chars];
     // Overlapping bigrams (人脸, 脸识, 识别) mark one run.
     const merged: Range[] = [];
     for (const [s, e] of ranges.sort((a, b) => a[0] - b[0])) {

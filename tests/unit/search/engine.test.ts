@@ -49,6 +49,18 @@ describe("search over the seed FAQ", () => {
     expect(marked.join("")).toContain("人脸识别");
   });
 
+  it("marks a lone character of the query only beside a longer match, unless the query is all lone characters", () => {
+    const marked = (query: string) =>
+      engine.search(query).flatMap((hit) => [
+        ...hit.highlights.question.map(([s, e]) => hit.doc.question.slice(s, e + 1)),
+        ...hit.highlights.answer.map(([s, e]) => hit.doc.answer.slice(s, e + 1)),
+      ]);
+    // 人 · 脸识别失败 (how the segmenter cuts it): 人 is marked in 人脸识别, never alone (本人, 个人).
+    expect(marked("人脸识别失败")).not.toContain("人");
+    expect(marked("人脸识别失败").some((m) => m.includes("人脸识别"))).toBe(true);
+    expect(marked("人")).toContain("人");
+  });
+
   it("returns nothing, and never throws, for hostile or empty queries", () => {
     const hostile = ["", "   ", "？？？", ".*+?^${}()|[]\\", "a".repeat(10_000), "😀😀", "\uD800", "\u202Eabc", "<script>alert(1)</script>", "!^=$'|"];
     for (const q of hostile) expect(() => engine.search(q)).not.toThrow();
