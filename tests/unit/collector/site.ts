@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { type Catalog, CATALOG_FILE } from "@/collector/catalog";
+import { spawnListening } from "../server/helpers";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
 export const PAGE = "/account/real-name-auth/";
 export const CATALOG: Catalog = {
   pages: { [PAGE]: { title: "实名认证常见问题", source: "content/account/real-name-auth.md", questions: { faceiderr: { question: "人脸识别失败怎么办？", line: 51 }, other: { question: "如何解除实名认证？", line: 12 } } } },
@@ -27,37 +27,8 @@ export type Served = { url: string; port: number; child: ChildProcess; log: () =
 
 /** The server with its collector (serve-collector.ts) in its own process; resolves once it listens. */
 export async function serveCollector(siteRoot: string, env: Record<string, string>, port = 0): Promise<Served> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "serve-collector.ts"), siteRoot, String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: "", ADMIN_TOKEN: "", TRUST_PROXY: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stderr!.on("data", (d) => (log += d));
-  const listening = await new Promise<number>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => {
-      const m = /listening (\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${log}`)));
-  });
-  const ended = () => child.exitCode !== null || child.signalCode !== null;
-  const waitExit = () => (ended() ? Promise.resolve() : new Promise<void>((resolve) => child.once("exit", () => resolve())));
-  return {
-    url: `http://127.0.0.1:${listening}`,
-    port: listening,
-    child,
-    log: () => log,
-    stop: async () => {
-      if (ended()) return;
-      child.kill("SIGTERM");
-      await waitExit();
-    },
-    kill: async () => {
-      child.kill("SIGKILL");
-      await waitExit();
-    },
-  };
+  const server = await spawnListening(path.join(import.meta.dirname, "serve-collector.ts"), [siteRoot, String(port)], { ...process.env, DATABASE_URL: "", ADMIN_TOKEN: "", TRUST_PROXY: "", ...env });
+  return { url: server.url, port: server.port, child: server.child, log: server.log, stop: () => server.end("SIGTERM"), kill: () => server.end("SIGKILL") };
 }
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; json: () => Record<string, unknown> };

@@ -48,12 +48,9 @@ export function request(url: string, options: { method?: string; headers?: Recor
   });
 }
 
-/**
- * The real server in a process of its own (tests/unit/server/serve.ts), so that a crash shows as
- * that process ending rather than as the test runner's. Resolves once it listens.
- */
-export async function startServerProcess(siteRoot: string): Promise<{ url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "serve.ts"), siteRoot], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+/** A server script in a process of its own, once it printed `listening PORT`; its stderr is kept as its log. */
+export async function spawnListening(script: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stderr!.on("data", (d) => (log += d));
   const port = await new Promise<number>((resolve, reject) => {
@@ -63,15 +60,22 @@ export async function startServerProcess(siteRoot: string): Promise<{ url: strin
     });
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${log}`)));
   });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    log: () => log,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill();
-      await exited;
-    },
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  /** Sends `signal` and resolves once the process is gone (at once if it already is). */
+  const end = async (signal: NodeJS.Signals) => {
+    if (ended()) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill(signal);
+    await exited;
   };
+  return { url: `http://127.0.0.1:${port}`, port, child, log: () => log, end };
+}
+
+/**
+ * The real server in a process of its own (tests/unit/server/serve.ts), so that a crash shows as
+ * that process ending rather than as the test runner's. Resolves once it listens.
+ */
+export async function startServerProcess(siteRoot: string): Promise<{ url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> }> {
+  const { url, child, log, end } = await spawnListening(path.join(import.meta.dirname, "serve.ts"), [siteRoot]);
+  return { url, child, log, stop: () => end("SIGTERM") };
 }
