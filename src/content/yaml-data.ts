@@ -37,7 +37,9 @@ export function parseYamlData<T>(text: string, where: Where, schema: ZodType<T>)
     const { line, fix } = explainYamlError(error, doc, text, lineAt);
     return { data: null, lineOf, diagnostics: [{ file: where.file, line, severity: "error", message: `${where.label ? `${where.label} is not` : "not"} valid YAML: ${fix} (${error.message.split("\n")[0]})` }] };
   }
-  const result = schema.safeParse(doc.toJS() ?? {});
+  const js = toPlainData(doc, text, lineAt);
+  if ("fix" in js) return { data: null, lineOf, diagnostics: [{ file: where.file, line: js.line, severity: "error", message: `${where.label ? `${where.label} is not` : "not"} valid YAML: ${js.fix}` }] };
+  const result = schema.safeParse(js.value ?? {});
   if (result.success) return { data: result.data, lineOf, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue): Diagnostic[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -49,6 +51,23 @@ export function parseYamlData<T>(text: string, where: Where, schema: ZodType<T>)
     return [{ file: where.file, line: lineOf(path), severity: "error", message: `${where.label ? `${where.label} ` : ""}${name}: ${issue.message} (see README, "${where.docs}")` }];
   });
   return { data: null, lineOf, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
+}
+
+/**
+ * The document as plain data. Turning it into data can still fail after a clean parse: an alias
+ * (`*name`, or a value that starts with `*` such as `**`) whose anchor was never set, or aliases
+ * that expand without end (a "billion laughs" file).
+ */
+function toPlainData(doc: Document, text: string, lineAt: (offset: number) => number): { value: unknown } | { line: number; fix: string } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    let alias: Node | null = null;
+    visit(doc, { Alias: (_key, node) => { alias ??= node; } });
+    const offset = (alias as Node | null)?.range?.[0] ?? firstContent(text);
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { line: lineAt(offset), fix: `a value that starts with \`*\` or \`&\` is read as a YAML alias or anchor: put it in quotes (${reason})` };
+  }
 }
 
 /**

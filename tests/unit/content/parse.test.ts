@@ -160,6 +160,14 @@ describe("front matter errors say what to fix, at the line of the mistake", () =
     expect(only(`---\ntitle: 发票常见问题: 开票\norder: 1\n---\n${PAGE}`)).toMatchObject({ line: 2, message: expect.stringContaining('quote values that contain `: `, as in title: "发票常见问题: 开票"') });
   });
 
+  it("a value that YAML reads as an alias: its own line and the advice to quote, not a crash", () => {
+    // Found by the property test: `**` parses cleanly as an alias whose anchor was never set.
+    expect(only(`---\ntitle: a\ndescription: **重要**\n---\n${PAGE}`)).toMatchObject({ line: 3, severity: "error", message: expect.stringContaining("put it in quotes") });
+    expect(parse("---\n**").diagnostics[0]).toMatchObject({ line: 2, severity: "error" });
+    const laughs = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
+    expect(only(`---\ntitle: a\n${laughs.join("\n")}\n---\n${PAGE}`)).toMatchObject({ severity: "error", message: expect.stringContaining("alias") });
+  });
+
   it("tabs, repeated keys", () => {
     expect(only(`---\ntitle: a\n\torder: 1\n---\n${PAGE}`)).toMatchObject({ line: 3, message: expect.stringContaining("indent with spaces, not tabs") });
     expect(only(`---\ntitle: a\norder: 1\ntitle: b\n---\n${PAGE}`)).toMatchObject({ line: 4, message: expect.stringContaining('"title" is set twice') });
