@@ -7,5 +7,6 @@ export default defineConfig({
     // TEST_UNIT_INCLUDE: the runner's own tests run fixture files through this same config.
     include: [process.env.TEST_UNIT_INCLUDE || "tests/unit/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/unit/fast-check-seed.ts"],
   },
 });

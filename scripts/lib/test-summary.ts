@@ -14,14 +14,21 @@ type VitestReport = {
   numPassedTests: number;
   numFailedTests: number;
   numTotalTests: number;
-  testResults: { name: string; status: string; message: string; assertionResults: { status: string }[] }[];
+  testResults: { name: string; status: string; message: string; assertionResults: { status: string; fullName: string; failureMessages?: string[] }[] }[];
 };
+type PlaywrightSpec = { title: string; file: string; line: number; tests: { projectName?: string; status: string; results?: { error?: { message?: string } }[] }[] };
+type PlaywrightSuite = { title?: string; specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 type PlaywrightReport = {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   errors?: { message?: string }[];
+  suites?: PlaywrightSuite[];
 };
 
-const firstLine = (text: string | undefined) => (text ?? "").trim().split("\n")[0].slice(0, 200);
+/** How many failed tests the summary names: CI shows the tail of the output, so they go there. */
+const NAMED_FAILURES = 10;
+
+// Without colour codes: Playwright colours its error messages.
+const firstLine = (text: string | undefined) => (text ?? "").replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n")[0].slice(0, 200);
 
 /** One line of steps.txt: `step NAME EXIT`, `runner NAME EXIT` or `missing NAME REASON…`. */
 function summarize(dir: string): Tally {
@@ -47,12 +54,14 @@ function addRunner(tally: Tally, dir: string, name: string, exit: number) {
     fail(tally, `${name}: no report (the runner exited ${exit} before writing one)`);
     return;
   }
-  const { passed, failed, problems } = name === "unit" ? vitestCounts(report as VitestReport) : playwrightCounts(report as PlaywrightReport);
+  const { passed, failed, problems, failures } = name === "unit" ? vitestCounts(report as VitestReport) : playwrightCounts(report as PlaywrightReport);
   if (exit !== 0 && failed + problems.length === 0) problems.push(`the runner exited ${exit} although no test failed (an unhandled error? see its output above)`);
   tally.passed += passed;
   tally.failed += failed + problems.length;
   tally.lines.push(`${failed + problems.length ? "✗" : "✓"} ${name}: ${passed} passed, ${failed + problems.length} failed`);
   for (const p of problems) tally.lines.push(`    ✗ ${p}`);
+  for (const f of failures.slice(0, NAMED_FAILURES)) tally.lines.push(`    ✗ ${f}`);
+  if (failures.length > NAMED_FAILURES) tally.lines.push(`    … and ${failures.length - NAMED_FAILURES} more (above)`);
 }
 
 function vitestCounts(r: VitestReport) {
@@ -64,7 +73,10 @@ function vitestCounts(r: VitestReport) {
     }
   }
   if (r.numTotalTests === 0) problems.push("no tests ran");
-  return { passed: r.numPassedTests, failed: r.numFailedTests, problems };
+  const failures = r.testResults.flatMap((file) =>
+    file.assertionResults.filter((a) => a.status === "failed").map((a) => `${path.relative(process.cwd(), file.name)} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`),
+  );
+  return { passed: r.numPassedTests, failed: r.numFailedTests, problems, failures };
 }
 
 function playwrightCounts(r: PlaywrightReport) {
@@ -72,7 +84,14 @@ function playwrightCounts(r: PlaywrightReport) {
   const problems = (r.errors ?? []).map((e) => firstLine(e.message) || "an error outside any test");
   const { expected, unexpected, flaky, skipped } = r.stats;
   if (expected + unexpected + flaky + skipped === 0 && problems.length === 0) problems.push("no tests ran");
-  return { passed: expected + flaky, failed: unexpected, problems };
+  const failures = (r.suites ?? []).flatMap(specsOf).flatMap((spec) =>
+    spec.tests.filter((t) => t.status === "unexpected").map((t) => `[${t.projectName ?? ""}] ${spec.file}:${spec.line} › ${spec.title}: ${firstLine(t.results?.at(-1)?.error?.message)}`),
+  );
+  return { passed: expected + flaky, failed: unexpected, problems, failures };
+}
+
+function specsOf(suite: PlaywrightSuite): PlaywrightSpec[] {
+  return [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(specsOf)];
 }
 
 function readJson(file: string): unknown {

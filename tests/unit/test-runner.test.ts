@@ -76,6 +76,18 @@ describe("npm test on runs that went wrong", { timeout: 180_000 }, () => {
   });
 });
 
+describe("the summary names the tests that failed, where CI shows the output's tail", { timeout: 180_000 }, () => {
+  const summaryOf = (output: string) => output.slice(output.lastIndexOf("── summary"));
+  it.each([
+    ["unit", unit("engine-crash.test.ts"), /engine-crash\.test\.ts › negative queries on a crashing engine 域名备案 finds nothing: /],
+    ["browser", browser("e2e-fail"), /\[desktop\] .*fail\.spec\.ts:4 › adds wrongly: Error: expect\(received\)\.toBe\(expected\)/],
+  ])("%s", async (_, env, named) => {
+    const run = await runTests(env);
+    expect(run.status).not.toBe(0);
+    expect(summaryOf(run.output)).toMatch(named);
+  });
+});
+
 describe("npm test on runs that went right (the controls)", { timeout: 180_000 }, () => {
   it.each([
     ["a passing unit test", unit("pass.test.ts")],
