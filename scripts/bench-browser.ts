@@ -1,4 +1,4 @@
-// `npm run bench:browser -- --content DIR [--throttle] [--baseline REF] [--trace]`: the real search box in
+// `npm run bench:browser -- --content DIR [--throttle] [--cadence MS] [--baseline REF] [--trace]`: the real search box in
 // Chromium, with the sharded index of DIR (e.g. `make-corpus.mjs --pages 1000`, 10,000 questions)
 // in place of the built site's own. Needs a built `out/` (npm run build). Cold cache; `--throttle`:
 // a phone on Slow 4G (150 ms round trip, 1.6 Mbps down) with a 4× slower CPU. The link is emulated
@@ -26,6 +26,12 @@ import { createServer } from "../src/server/server";
 const arg = (name: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : undefined);
 const dir = path.resolve(arg("content") ?? "content");
 const throttle = process.argv.includes("--throttle");
+/**
+ * `--cadence MS`: type a key every MS ms at the fastest (the next key waits for the results and for
+ * MS ms since the last one), as a person does: 0 (the default) types the next key as soon as the
+ * results are complete, which leaves the worker no time to fetch ahead.
+ */
+const cadenceMs = Number(arg("cadence") ?? 0);
 /** `--trace`: one line per keystroke (times, engine time, files, bytes and round trips it fetched). */
 const trace = process.argv.includes("--trace");
 const baselineRef = arg("baseline");
@@ -42,7 +48,7 @@ const variants: Variant[] = [ours()];
 if (baselineRef) variants.push(baseline(baselineRef));
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium" });
-console.log(`content: ${path.relative(process.cwd(), dir) || dir}${throttle ? "; throttled: Slow 4G, 4× CPU" : ""}; cold cache`);
+console.log(`content: ${path.relative(process.cwd(), dir) || dir}${throttle ? "; throttled: Slow 4G, 4× CPU" : ""}; cold cache; ${cadenceMs ? `a key every ${cadenceMs} ms at the fastest` : "each key as soon as the last one's results are complete"}`);
 for (const v of variants) console.log(`${v.name.padEnd(10)} ${format(await measure(browser, v))}`);
 await browser.close();
 
@@ -173,6 +179,7 @@ async function measure(browser: Browser, v: Variant): Promise<Result> {
     await box.fill("");
     for (let i = 1; i <= query.length; i++) {
       const typed = query.slice(0, i);
+      const keyAt = performance.now();
       await box.pressSequentially(query[i - 1]);
       if ((await box.inputValue()) !== typed) await box.fill(typed);
       if (!typed.trim() || typed !== typed.trim()) continue;
@@ -188,6 +195,8 @@ async function measure(browser: Browser, v: Variant): Promise<Result> {
       if (trace) console.error(`  ${JSON.stringify(typed)} shown ${(shown + slower).toFixed(0)} ms, complete ${(done + slower).toFixed(0)} ms, engine ${slower.toFixed(0)} ms, ${log.length - keyLog} files ${(log.slice(keyLog).reduce((n, r) => n + r.bytes, 0) / 1024).toFixed(0)} KB in ${waves(log.slice(keyLog))} rounds`);
       latencies.push(shown + slower);
       complete.push(done + slower);
+      const wait = keyAt + cadenceMs - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       if (latencies.length === 1) first = log.slice(before).filter((r) => r.end < Infinity);
     }
   }

@@ -15,6 +15,12 @@ export type SearchEngine = {
   search(query: string, limit?: number): SearchHit[];
   /** The same, and when there is none, the questions that come closest ("possibly related"). */
   searchWithRelated(query: string, limit?: number): { hits: SearchHit[]; related: SearchHit[] };
+  /**
+   * Earlier results that still fit the query: those whose question or keywords contain each of its
+   * content words as typed (or as what its pinyin reads), in their order, marked for this query.
+   * The worker shows them while the index files the query needs arrive; the search replaces them.
+   */
+  refine(query: string, previous: SearchHit[], limit?: number): SearchHit[];
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
   explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
   size: number;
@@ -37,6 +43,8 @@ export type EngineOptions = {
 
 /** "Possibly related" questions offered when none answers the query. */
 const RELATED = 3;
+/** A slot weighing less than half the query's heaviest is filler to `refine` (怎么 weighs a third of 实名认证). */
+const REFINE_FILLER = 0.5;
 
 const logError = (error: unknown, query: string) => console.error(`search failed for ${JSON.stringify(query.slice(0, 80))}`, error);
 
@@ -105,6 +113,23 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 
+  function refine(raw: string, previous: SearchHit[], limit: number): SearchHit[] {
+    const planned = plan(raw);
+    if (!planned || previous.length === 0) return [];
+    const heaviest = Math.max(...planned.plan.slots.map((s) => s.weight));
+    const words = planned.plan.slots
+      .filter((s) => s.weight >= REFINE_FILLER * heaviest)
+      .map((s) => [s.typed, ...s.alternatives.flatMap((a) => (a.phrase && a.factor >= 0.75 ? [a.phrase] : []))]);
+    const marks = markTerms(planned.plan);
+    return previous
+      .filter((hit) => {
+        const text = normalizer.text(`${hit.doc.question} ${hit.doc.keywords}`);
+        return words.every((forms) => forms.some((w) => text.includes(w)));
+      })
+      .slice(0, limit)
+      .map((hit) => ({ ...hit, highlights: { question: highlight(hit.doc.question, marks), answer: highlight(hit.doc.answer, marks) } }));
+  }
+
   /** Entries containing every error code typed, exactly, come first. */
   function codesFirst(ranked: Scored[], codes: string[]): Scored[] {
     const withCodes = codes.map((c) => new Set(index.postings(c)?.e ?? []));
@@ -162,6 +187,14 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     },
     search: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit).hits,
     searchWithRelated: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit),
+    refine(query, previous, limit = SEARCH_LIMITS.results) {
+      try {
+        return refine(query, previous, limit);
+      } catch (error) {
+        onError(error, String(query));
+        return [];
+      }
+    },
   };
 
   function safeSearch(query: string, limit: number) {

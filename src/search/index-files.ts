@@ -1,11 +1,17 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { termKeys } from "./build-index";
-import { readingTable, shardOf, soundOf } from "./shard-key";
+import { readingTable, shardOf, soundOf, termKey } from "./shard-key";
 import type { ChunkData, IndexData, IndexManifest, ShardData } from "./types";
 
 /** Terms per shard, about: a query touches one shard per word, so each is small. */
 const TERMS_PER_SHARD = 24;
 const MAX_SHARDS = 1024;
+/**
+ * Gzip bytes of the shards the browser fetches in the background once a first search is done, so
+ * that the next queries' first keystrokes need no round trip (worker.ts): about one page's images.
+ */
+export const WARM_BYTES = 250_000;
 
 export type SearchIndexFiles = { manifest: string; files: Record<string, string> };
 
@@ -26,6 +32,7 @@ export function searchIndexFiles(data: IndexData): SearchIndexFiles {
   for (const [c, entries] of Object.entries(data.shard.chars)) at(`c:${soundOf(c, readingOf)}`).chars[c] = entries;
   for (const [sound, list] of Object.entries(data.shard.sounds)) at(`${sound.includes(" ") ? "h" : "c"}:${sound}`).sounds[sound] = list;
   for (const [key, words] of Object.entries(data.shard.pinyin)) at(key).pinyin[key] = words;
+  for (const [c, words] of nextWords(data)) (at(termKey(c, readingOf)).next ??= {})[c] = words;
 
   const files: Record<string, string> = {};
   const file = (kind: string, content: unknown) => {
@@ -40,6 +47,68 @@ export function searchIndexFiles(data: IndexData): SearchIndexFiles {
     data.entries.slice(first, first + data.meta.chunkSize).forEach((entry, i) => (chunk.entries[first + i] = entry));
     chunks.push(file("c", chunk));
   }
-  const manifest: IndexManifest = { ...data.meta, shards: shards.map((s) => file("s", s)), chunks };
+  const shardFiles = shards.map((s) => file("s", s));
+  const warm = warmShards(data, readingOf, (i) => gzipSync(files[shardFiles[i]]).length, count);
+  const manifest: IndexManifest = { ...data.meta, shards: shardFiles, chunks, warm };
   return { manifest: file("index", manifest), files };
+}
+
+/** Words after a Han character, and two-letter beginnings after a letter, that the worker fetches ahead (`ShardData.next`). */
+const NEXT_WORDS = 4;
+const LETTERS_AHEAD = 3;
+
+/**
+ * For each Han character, the two-character words that begin with it in the most documents; for
+ * each letter, the two-letter beginnings of Latin and pinyin words that start with it most often.
+ */
+function nextWords(data: IndexData): Map<string, string[]> {
+  const byFirst = new Map<string, [string, number][]>();
+  for (const [term, t] of Object.entries(data.shard.terms)) {
+    if (!/^\p{Script=Han}{2}$/u.test(term)) continue;
+    const first = Array.from(term)[0];
+    byFirst.set(first, [...(byFirst.get(first) ?? []), [term, t.df]]);
+  }
+  const out = new Map<string, string[]>();
+  for (const [first, words] of [...byFirst].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    out.set(first, words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NEXT_WORDS).map(([w]) => w));
+  }
+  const starts = new Map<string, number>();
+  const count = (start: string, n: number) => /^[a-z]{2}$/.test(start) && starts.set(start, (starts.get(start) ?? 0) + n);
+  for (const [term, t] of Object.entries(data.shard.terms)) count(term.slice(0, 2), t.df);
+  for (const [key, words] of Object.entries(data.shard.pinyin)) count(key.slice(2), words.reduce((n, w) => n + w[2], 0));
+  const byLetter = new Map<string, [string, number][]>();
+  for (const [start, n] of starts) byLetter.set(start[0], [...(byLetter.get(start[0]) ?? []), [start, n]]);
+  for (const [letter, list] of [...byLetter].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    out.set(letter, list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LETTERS_AHEAD).map(([w]) => w));
+  }
+  return out;
+}
+
+/**
+ * The shards a new query most likely needs first, most likely first, within `WARM_BYTES`: those of
+ * the Han characters and first Latin letters of words in the most questions (a query's first
+ * keystroke is one of them), then of the most frequent two-character words. Chosen from the content
+ * alone, not from any query.
+ */
+function warmShards(data: IndexData, readingOf: ReturnType<typeof readingTable>, gzipBytes: (shard: number) => number, count: number): number[] {
+  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  const chars = Object.entries(data.shard.chars).map(([c, entries]): [string, number] => [`c:${soundOf(c, readingOf)}`, entries.length]);
+  // A first keystroke in Latin letters (a product name, pinyin) needs the shard of its letter.
+  const letters = new Map<string, number>();
+  for (const entry of data.entries) for (const letter of new Set(entry.q.toLowerCase().match(/\b[a-z]/g) ?? [])) letters.set(letter, (letters.get(letter) ?? 0) + 1);
+  for (const [letter, count] of letters) chars.push([`l:${letter}`, count]);
+  const words = Object.entries(data.shard.terms).flatMap(([term, t]): [string, number][] => (/^\p{Script=Han}{2}$/u.test(term) ? [[`h:${soundOf(term, readingOf)}`, t.df]] : []));
+  const keys = [...chars.sort(byCount), ...words.sort(byCount)];
+  const warm: number[] = [];
+  const seen = new Set<number>();
+  let bytes = 0;
+  for (const [key] of keys) {
+    const shard = shardOf(key, count);
+    if (seen.has(shard)) continue;
+    seen.add(shard);
+    bytes += gzipBytes(shard);
+    if (bytes > WARM_BYTES) break;
+    warm.push(shard);
+  }
+  return warm;
 }

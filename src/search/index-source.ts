@@ -1,4 +1,4 @@
-import { readingTable, shardOf, termKey, type ReadingOf } from "./shard-key";
+import { pinyinKey, readingTable, shardOf, termKey, type ReadingOf } from "./shard-key";
 import type { ChunkData, EntryData, IndexData, IndexManifest, IndexMeta, PinyinWord, ShardData, TermData } from "./types";
 
 /**
@@ -44,6 +44,14 @@ export type ShardedSource = IndexSource & {
   add(file: string, data: ShardData | ChunkData): void;
   /** Files loaded so far. */
   loaded(): number;
+  /** The manifest's warm shards not loaded yet, most useful first. */
+  warm(): string[];
+  /**
+   * Shards not loaded yet of the words most often written after this Han character, or of the
+   * two-letter beginnings most common after this letter (`ShardData.next`), when its own shard is
+   * loaded; asks for nothing.
+   */
+  ahead(c: string): string[];
 };
 
 /** The browser's index: the manifest, and whatever shards and chunks have been fetched. */
@@ -89,6 +97,15 @@ export function shardedSource(manifest: IndexManifest): ShardedSource {
       if (chunk >= 0) chunks.set(chunk, data as ChunkData);
     },
     loaded: () => shards.size + chunks.size,
+    warm: () => (manifest.warm ?? []).filter((i) => !shards.has(i)).map((i) => manifest.shards[i]),
+    ahead(c) {
+      const count = manifest.shards.length;
+      const words = shards.get(shardOf(termKey(c, readingOf), count))?.next?.[c] ?? [];
+      // A word's own shard; for two letters, those of Latin words and of pinyin spelled or initials.
+      const keys = words.flatMap((w) => (/^[a-z]/.test(w) ? [termKey(w, readingOf), pinyinKey("p", w), pinyinKey("i", w)] : [termKey(w, readingOf)]));
+      const files = keys.map((k) => shardOf(k, count)).filter((i) => !shards.has(i));
+      return [...new Set(files)].map((i) => manifest.shards[i]);
+    },
   };
 }
 

@@ -46,6 +46,11 @@ export type ShardData = {
   sounds: Record<string, string[]>;
   /** Pinyin words by the first two letters of their pinyin (`p:re`) or initials (`i:rl`). */
   pinyin: Record<string, PinyinWord[]>;
+  /**
+   * In the browser's shards only: the words most often written after a Han character (退 → 退款,
+   * 退费), kept with the character, so the worker can fetch their shards while the next one is typed.
+   */
+  next?: Record<string, string[]>;
 };
 
 /**
@@ -60,8 +65,12 @@ export type ChunkData = { entries: Record<number, EntryData> };
 /** The whole index in memory (CLI, tests, the build). */
 export type IndexData = { meta: IndexMeta; shard: ShardData; entries: EntryData[] };
 
-/** The manifest the browser fetches first: the meta, and the content-hashed file of each shard and chunk. */
-export type IndexManifest = IndexMeta & { shards: string[]; chunks: string[] };
+/**
+ * The manifest the browser fetches first: the meta, the content-hashed file of each shard and
+ * chunk, and the shards to fetch in the background after a first search (indexes into `shards`,
+ * most useful first).
+ */
+export type IndexManifest = IndexMeta & { shards: string[]; chunks: string[]; warm: number[] };
 
 /** One question as the UI sees it. */
 export type SearchDoc = {

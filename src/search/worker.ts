@@ -9,7 +9,13 @@ import type { ChunkData, IndexManifest, SearchHit, ShardData } from "./types";
  * each search runs, and when it needed shards or entry chunks not loaded yet, they are fetched in
  * parallel and the search runs again (the shards of the words typed, then those of what their
  * pinyin reads as, then the chunks of the entries ranked first). Results found with the files at
- * hand are posted at once, marked not final. Typing never waits.
+ * hand are posted at once, marked not final, or when they find nothing, the results shown last
+ * that still fit the query (`refine`). Typing never waits.
+ * From a second after the first search on (its own files go first), and not when the browser asks
+ * to save data, the worker also fetches what the next keystrokes will likely need: after each
+ * search, the shards of the words most often written after its last character (`fetchAhead`), and
+ * between searches, a few at a time, the shards the manifest lists as `warm` (the content's most
+ * frequent characters and words), so that a new query's first keystroke usually needs no round trip.
  * A file gone with a newer build (an old tab) makes it load the site's current manifest.
  */
 export type WorkerRequest = { type: "load"; manifest: IndexManifest; base: string } | { type: "search"; seq: number; query: string; limit: number };
@@ -19,9 +25,18 @@ export type WorkerResponse =
   | { type: "results"; seq: number; hits: SearchHit[]; related: SearchHit[]; final: boolean };
 
 const ROUNDS = 4;
+/** Warm shards fetched at a time. */
+const WARM_BATCH = 4;
+/** Nothing is fetched ahead or warmed up until this long after the first search: its own files go first. */
+const QUIET_MS = 1000;
 
 let state: { source: ShardedSource; engine: SearchEngine; base: string } | undefined;
 let latest = 0;
+/** The results shown last, for `refine`. */
+let shown: SearchHit[] = [];
+let searching = 0;
+let warming = false;
+let quietUntil: number | undefined;
 const inflight = new Map<string, Promise<void>>();
 const post = (message: WorkerResponse) => self.postMessage(message);
 /**
@@ -64,10 +79,13 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
     const answer = current.engine.searchWithRelated(query, limit);
     timing.searchEngineMs! += performance.now() - started;
     const missing = current.source.missing();
-    if (missing.length === 0 || round === ROUNDS) return post({ type: "results", seq, ...answer, final: true });
+    if (missing.length === 0 || round === ROUNDS) return show({ type: "results", seq, ...answer, final: true });
     // What the shards at hand already find, shown at once while the rest arrive (a word typed after
     // the first search usually needs a shard or two more: a round trip on a phone).
-    if (round === 0 && answer.hits.length > 0) post({ type: "results", seq, ...answer, final: false });
+    if (round === 0) {
+      const early = answer.hits.length > 0 ? answer : { hits: current.engine.refine(query, shown, limit), related: [] };
+      if (early.hits.length > 0) show({ type: "results", seq, ...early, final: false });
+    }
     try {
       await Promise.all(missing.map(load));
     } catch (error) {
@@ -81,6 +99,50 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
   }
 }
 
+/**
+ * While the next character is being typed, the shards of the words most often written after the
+ * query's last one (退 → 退款, 退费…), so the keystroke that makes the word finds them at hand.
+ */
+function fetchAhead(query: string) {
+  const current = state;
+  // The last character, or a lone letter (r → re, ru…): the shards of what follows are keyed so.
+  const trimmed = query.trim().toLowerCase();
+  const last = /^[a-z]$/.test(trimmed) ? trimmed : Array.from(trimmed).at(-1);
+  if (!current || !last || !(last === trimmed || /\p{Script=Han}/u.test(last)) || saveData() || performance.now() < (quietUntil ?? Infinity)) return;
+  for (const file of current.source.ahead(last)) load(file).catch(() => {}); // a search fetches what it still needs
+}
+
+const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+
+function show(message: Extract<WorkerResponse, { type: "results" }>) {
+  if (message.hits.length > 0) shown = message.hits;
+  post(message);
+}
+
+/**
+ * Fetches the next few warm shards, and the next few when they are in, while no search is under
+ * way (a search's own files go first; the end of a search resumes the warm-up).
+ */
+function warmUp() {
+  const current = state;
+  if (!current || warming || searching > 0 || saveData()) return;
+  const quiet = (quietUntil ??= performance.now() + QUIET_MS) - performance.now();
+  if (quiet > 0) {
+    warming = true;
+    setTimeout(() => ((warming = false), warmUp()), quiet);
+    return;
+  }
+  const next = current.source.warm().slice(0, WARM_BATCH);
+  if (next.length === 0) return;
+  warming = true;
+  const done = () => {
+    warming = false;
+    if (state === current) warmUp();
+  };
+  // A failed warm-up costs nothing: a search fetches what it needs.
+  Promise.all(next.map(load)).then(done, () => (warming = false));
+}
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === "load") {
@@ -89,5 +151,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   latest = request.seq;
   if (!state) return;
-  search(request.seq, request.query, request.limit).catch((error: unknown) => post({ type: "failed", seq: request.seq, message: String(error) }));
+  searching++;
+  search(request.seq, request.query, request.limit)
+    .catch((error: unknown) => post({ type: "failed", seq: request.seq, message: String(error) }))
+    .finally(() => {
+      searching--;
+      warmUp();
+      if (request.seq === latest) fetchAhead(request.query);
+    });
 };

@@ -61,6 +61,24 @@ describe("search over the seed FAQ", () => {
     expect(marked("人")).toContain("人");
   });
 
+  it("refines earlier results to those that still contain every word typed, marked for the new query", () => {
+    const previous = engine.search("实名认证");
+    const refined = engine.refine("实名认证 审核", previous);
+    expect(refined.length).toBeGreaterThan(0);
+    expect(refined.length).toBeLessThan(previous.length);
+    for (const hit of refined) {
+      expect(previous.map((h) => h.doc.id)).toContain(hit.doc.id);
+      expect(hit.doc.question).toContain("审核");
+      expect(hit.highlights.question.map(([s, e]) => hit.doc.question.slice(s, e + 1)).join("")).toContain("审核");
+    }
+    // In their earlier order; filler (怎么) is not required; pinyin counts as what it reads.
+    expect(refined.map((h) => h.doc.id)).toEqual(previous.filter((h) => h.doc.question.includes("审核")).map((h) => h.doc.id));
+    expect(engine.refine("实名认证怎么审核", previous).map((h) => h.doc.id)).toEqual(refined.map((h) => h.doc.id));
+    expect(engine.refine("shiming renzheng", previous).length).toBeGreaterThan(0);
+    expect(engine.refine("安全组规则", previous)).toEqual([]);
+    expect(engine.refine("", previous)).toEqual([]);
+  });
+
   it("returns nothing, and never throws, for hostile or empty queries", () => {
     const hostile = ["", "   ", "？？？", ".*+?^${}()|[]\\", "a".repeat(10_000), "😀😀", "\uD800", "\u202Eabc", "<script>alert(1)</script>", "!^=$'|"];
     for (const q of hostile) expect(() => engine.search(q)).not.toThrow();
