@@ -56,17 +56,24 @@ await browser.close();
 function ours(): Variant {
   const root = path.join(SCRATCH, "ours");
   execFileSync("cp", ["-al", fs.realpathSync("out"), root]);
-  const oldManifest = fs.readdirSync(path.join(root, "search-index")).find((f) => f.startsWith("index.") && f.endsWith(".json"))!;
-  fs.rmSync(path.join(root, "search-index"), { recursive: true });
-  fs.mkdirSync(path.join(root, "search-index"));
-  const { manifest, files } = searchIndexFiles(buildIndexData(loadSite(dir).site, loadSynonyms(dir).synonyms));
-  for (const [name, json] of Object.entries(files)) writeGzipped(path.join(root, "search-index", name), json);
-  writeGzipped(path.join(root, SEARCH_INDEX_LATEST.slice(1)), JSON.stringify({ manifest: `/search-index/${manifest}` }));
-  replaceInPages(root, oldManifest, manifest);
+  putShardedIndex(root, searchIndexFiles(buildIndexData(loadSite(dir).site, loadSynonyms(dir).synonyms)));
   return { name: "sharded", root };
 }
 
-/** REF's site, built in a scratch worktree, with DIR's single-file index in place of its own. */
+/** A built site's sharded index replaced by these files (its pages name the new manifest). */
+function putShardedIndex(root: string, { manifest, files }: { manifest: string; files: Record<string, string> }) {
+  const oldManifest = fs.readdirSync(path.join(root, "search-index")).find((f) => f.startsWith("index.") && f.endsWith(".json"))!;
+  fs.rmSync(path.join(root, "search-index"), { recursive: true });
+  fs.mkdirSync(path.join(root, "search-index"));
+  for (const [name, json] of Object.entries(files)) writeGzipped(path.join(root, "search-index", name), json);
+  writeGzipped(path.join(root, SEARCH_INDEX_LATEST.slice(1)), JSON.stringify({ manifest: `/search-index/${manifest}` }));
+  replaceInPages(root, oldManifest, manifest);
+}
+
+/**
+ * REF's site, built in a scratch worktree, with DIR's index as REF builds it in place of its own:
+ * its sharded index where it has one (src/search/index-files.ts), else its single file.
+ */
 function baseline(ref: string): Variant {
   const tree = path.join(SCRATCH, "baseline-src");
   execFileSync("git", ["worktree", "add", "--force", "--detach", tree, ref], { stdio: "ignore" });
@@ -75,11 +82,16 @@ function baseline(ref: string): Variant {
     execFileSync("cp", ["-al", path.resolve("node_modules"), path.join(tree, "node_modules")]);
     execFileSync("npx", ["tsx", "scripts/build.ts"], { cwd: tree, stdio: "ignore", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     const out = fs.realpathSync(path.join(tree, "out"));
-    const file = fs.readdirSync(path.join(out, "search-index")).find((f) => f.endsWith(".json"))!;
-    const json = execFileSync("npx", ["tsx", "-e", `import { loadSite, loadSynonyms } from "./src/content/load"; import { buildSearchPayload } from "./src/search/build-index"; process.stdout.write(JSON.stringify(buildSearchPayload(loadSite(${JSON.stringify(dir)}).site, loadSynonyms(${JSON.stringify(dir)}).synonyms)));`], { cwd: tree, maxBuffer: 1 << 30 }).toString();
     const root = path.join(SCRATCH, "baseline");
     execFileSync("cp", ["-r", out, root]);
-    writeGzipped(path.join(root, "search-index", file), json);
+    const load = `import { loadSite, loadSynonyms } from "./src/content/load"; const site = loadSite(${JSON.stringify(dir)}).site; const synonyms = loadSynonyms(${JSON.stringify(dir)}).synonyms;`;
+    const run = (code: string) => execFileSync("npx", ["tsx", "-e", `${load} ${code}`], { cwd: tree, maxBuffer: 1 << 30 }).toString();
+    if (fs.existsSync(path.join(tree, "src/search/index-files.ts"))) {
+      putShardedIndex(root, JSON.parse(run(`import { buildIndexData } from "./src/search/build-index"; import { searchIndexFiles } from "./src/search/index-files"; process.stdout.write(JSON.stringify(searchIndexFiles(buildIndexData(site, synonyms))));`)));
+    } else {
+      const file = fs.readdirSync(path.join(out, "search-index")).find((f) => f.endsWith(".json"))!;
+      writeGzipped(path.join(root, "search-index", file), run(`import { buildSearchPayload } from "./src/search/build-index"; process.stdout.write(JSON.stringify(buildSearchPayload(site, synonyms)));`));
+    }
     return { name: `${ref.slice(0, 7)}`, root };
   } finally {
     execFileSync("git", ["worktree", "remove", "--force", tree], { stdio: "ignore" });

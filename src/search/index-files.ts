@@ -2,16 +2,18 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { termKeys } from "./build-index";
 import { readingTable, shardOf, soundOf, termKey } from "./shard-key";
-import type { ChunkData, IndexData, IndexManifest, ShardData } from "./types";
+import type { ChunkData, IndexData, IndexManifest, PackData, ShardData } from "./types";
 
 /** Terms per shard, about: a query touches one shard per word, so each is small. */
 const TERMS_PER_SHARD = 24;
 const MAX_SHARDS = 1024;
 /**
- * Gzip bytes of the shards the browser fetches in the background once a first search is done, so
- * that the next queries' first keystrokes need no round trip (worker.ts): about one page's images.
+ * Gzip bytes the browser fetches in the background once a first search is done, so that the next
+ * queries' keystrokes need no round trip (worker.ts): about one page's images. First the pack of
+ * what a first keystroke needs (at most `PACK_BYTES`), then whole shards of frequent words.
  */
 export const WARM_BYTES = 250_000;
+export const PACK_BYTES = 120_000;
 
 export type SearchIndexFiles = { manifest: string; files: Record<string, string> };
 
@@ -26,13 +28,17 @@ export function searchIndexFiles(data: IndexData): SearchIndexFiles {
   const readingOf = readingTable(data.meta.readings);
   const terms = Object.keys(data.shard.terms);
   const count = 2 ** Math.min(Math.log2(MAX_SHARDS), Math.max(3, Math.ceil(Math.log2(terms.length / TERMS_PER_SHARD))));
-  const shards: ShardData[] = Array.from({ length: count }, () => ({ terms: {}, chars: {}, sounds: {}, pinyin: {} }));
-  const at = (key: string) => shards[shardOf(key, count)];
+  // Everything a lookup by one key may need, by key; a shard holds the keys that hash to it.
+  const groups = new Map<string, ShardData>();
+  const at = (key: string) => groups.get(key) ?? groups.set(key, emptyShard()).get(key)!;
   for (const term of terms) for (const key of termKeys(term, readingOf)) at(key).terms[term] = data.shard.terms[term];
   for (const [c, entries] of Object.entries(data.shard.chars)) at(`c:${soundOf(c, readingOf)}`).chars[c] = entries;
   for (const [sound, list] of Object.entries(data.shard.sounds)) at(`${sound.includes(" ") ? "h" : "c"}:${sound}`).sounds[sound] = list;
   for (const [key, words] of Object.entries(data.shard.pinyin)) at(key).pinyin[key] = words;
   for (const [c, words] of nextWords(data)) (at(termKey(c, readingOf)).next ??= {})[c] = words;
+  const keys = [...groups.keys()].sort();
+  const shards: ShardData[] = Array.from({ length: count }, emptyShard);
+  for (const key of keys) mergeShard(shards[shardOf(key, count)], groups.get(key)!);
 
   const files: Record<string, string> = {};
   const file = (kind: string, content: unknown) => {
@@ -48,9 +54,59 @@ export function searchIndexFiles(data: IndexData): SearchIndexFiles {
     chunks.push(file("c", chunk));
   }
   const shardFiles = shards.map((s) => file("s", s));
-  const warm = warmShards(data, readingOf, (i) => gzipSync(files[shardFiles[i]]).length, count);
-  const manifest: IndexManifest = { ...data.meta, shards: shardFiles, chunks, warm };
+  const pack = firstKeystrokePack(data, readingOf, groups);
+  const packFile = file("p", pack.content);
+  const warm = warmShards(data, readingOf, (i) => gzipSync(files[shardFiles[i]]).length, count, WARM_BYTES - pack.bytes);
+  const manifest: IndexManifest = { ...data.meta, shards: shardFiles, chunks, pack: packFile, warm };
   return { manifest: file("index", manifest), files };
+}
+
+const emptyShard = (): ShardData => ({ terms: {}, chars: {}, sounds: {}, pinyin: {} });
+
+function mergeShard(into: ShardData, from: ShardData) {
+  Object.assign(into.terms, from.terms);
+  Object.assign(into.chars, from.chars);
+  Object.assign(into.sounds, from.sounds);
+  Object.assign(into.pinyin, from.pinyin);
+  if (from.next) Object.assign((into.next ??= {}), from.next);
+}
+
+/**
+ * What a query's first keystroke looks up, whatever it is: the keys of single Han characters (one
+ * per syllable, so a few hundred) and of single letters, with all they hold, in one file. Keys go
+ * in by how many questions they concern, within `PACK_BYTES`.
+ */
+function firstKeystrokePack(data: IndexData, readingOf: ReturnType<typeof readingTable>, groups: Map<string, ShardData>): { content: PackData; bytes: number } {
+  const weight = new Map<string, number>();
+  const add = (key: string, n: number) => groups.has(key) && weight.set(key, (weight.get(key) ?? 0) + n);
+  for (const [c, entries] of Object.entries(data.shard.chars)) add(`c:${soundOf(c, readingOf)}`, entries.length);
+  for (const [letter, n] of letterCounts(data)) add(`l:${letter}`, n);
+  const keys = [...weight].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  const packOf = (n: number): PackData => {
+    const shard = emptyShard();
+    const chosen = keys.slice(0, n).sort();
+    for (const key of chosen) mergeShard(shard, groups.get(key)!);
+    return { keys: chosen, shard };
+  };
+  const size = (n: number) => gzipSync(JSON.stringify(packOf(n))).length;
+  // The most keys within the budget (the size grows with the keys taken).
+  let [low, high] = [0, keys.length];
+  if (size(high) > PACK_BYTES) {
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (size(mid) <= PACK_BYTES) low = mid;
+      else high = mid - 1;
+    }
+  } else low = high;
+  const content = packOf(low);
+  return { content, bytes: gzipSync(JSON.stringify(content)).length };
+}
+
+/** Questions with a Latin word beginning with each letter. */
+function letterCounts(data: IndexData): Map<string, number> {
+  const letters = new Map<string, number>();
+  for (const entry of data.entries) for (const letter of new Set(entry.q.toLowerCase().match(/\b[a-z]/g) ?? [])) letters.set(letter, (letters.get(letter) ?? 0) + 1);
+  return letters;
 }
 
 /** Words after a Han character, and two-letter beginnings after a letter, that the worker fetches ahead (`ShardData.next`). */
@@ -85,29 +141,22 @@ function nextWords(data: IndexData): Map<string, string[]> {
 }
 
 /**
- * The shards a new query most likely needs first, most likely first, within `WARM_BYTES`: those of
- * the Han characters and first Latin letters of words in the most questions (a query's first
- * keystroke is one of them), then of the most frequent two-character words. Chosen from the content
- * alone, not from any query.
+ * Whole shards fetched after the pack, most useful first, within `budget`: those of the most
+ * frequent two-character words (a query's second keystroke usually makes one). Chosen from the
+ * content alone, not from any query.
  */
-function warmShards(data: IndexData, readingOf: ReturnType<typeof readingTable>, gzipBytes: (shard: number) => number, count: number): number[] {
-  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  const chars = Object.entries(data.shard.chars).map(([c, entries]): [string, number] => [`c:${soundOf(c, readingOf)}`, entries.length]);
-  // A first keystroke in Latin letters (a product name, pinyin) needs the shard of its letter.
-  const letters = new Map<string, number>();
-  for (const entry of data.entries) for (const letter of new Set(entry.q.toLowerCase().match(/\b[a-z]/g) ?? [])) letters.set(letter, (letters.get(letter) ?? 0) + 1);
-  for (const [letter, count] of letters) chars.push([`l:${letter}`, count]);
+function warmShards(data: IndexData, readingOf: ReturnType<typeof readingTable>, gzipBytes: (shard: number) => number, count: number, budget: number): number[] {
   const words = Object.entries(data.shard.terms).flatMap(([term, t]): [string, number][] => (/^\p{Script=Han}{2}$/u.test(term) ? [[`h:${soundOf(term, readingOf)}`, t.df]] : []));
-  const keys = [...chars.sort(byCount), ...words.sort(byCount)];
+  words.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const warm: number[] = [];
   const seen = new Set<number>();
   let bytes = 0;
-  for (const [key] of keys) {
+  for (const [key] of words) {
     const shard = shardOf(key, count);
     if (seen.has(shard)) continue;
     seen.add(shard);
     bytes += gzipBytes(shard);
-    if (bytes > WARM_BYTES) break;
+    if (bytes > budget) break;
     warm.push(shard);
   }
   return warm;

@@ -1,5 +1,5 @@
 import { pinyinKey, readingTable, shardOf, termKey, type ReadingOf } from "./shard-key";
-import type { ChunkData, EntryData, IndexData, IndexManifest, IndexMeta, PinyinWord, ShardData, TermData } from "./types";
+import type { ChunkData, EntryData, IndexData, IndexManifest, IndexMeta, PackData, PinyinWord, ShardData, TermData } from "./types";
 
 /**
  * What the engine reads of the index. Two kinds: the whole index in memory (the CLI, the tests),
@@ -40,11 +40,11 @@ export function memorySource(data: IndexData): IndexSource {
 export type ShardedSource = IndexSource & {
   /** Files a search asked for that are not loaded yet. */
   missing(): string[];
-  /** Adds a fetched file (a shard or an entry chunk, as `missing` named it). */
-  add(file: string, data: ShardData | ChunkData): void;
+  /** Adds a fetched file (a shard or an entry chunk, as `missing` named it, or the pack). */
+  add(file: string, data: ShardData | ChunkData | PackData): void;
   /** Files loaded so far. */
   loaded(): number;
-  /** The manifest's warm shards not loaded yet, most useful first. */
+  /** What to fetch in the background not loaded yet, most useful first: the pack, then the warm shards. */
   warm(): string[];
   /**
    * Shards not loaded yet of the words most often written after this Han character, or of the
@@ -57,14 +57,19 @@ export type ShardedSource = IndexSource & {
 /** The browser's index: the manifest, and whatever shards and chunks have been fetched. */
 export function shardedSource(manifest: IndexManifest): ShardedSource {
   const readingOf = readingTable(manifest.readings);
+  const count = manifest.shards.length;
   const shards = new Map<number, ShardData>();
   const chunks = new Map<number, ChunkData>();
-  const latin = new Map<number, Map<string, string[]>>();
+  /** The first-keystroke pack, once fetched: complete for its keys, so their shards are not needed. */
+  let pack: { keys: Set<string>; shard: ShardData } | undefined;
+  const latin = new Map<ShardData, Map<string, string[]>>();
   const wanted = new Set<string>();
-  const shardFor = (key: string): ShardData | undefined => {
-    const i = shardOf(key, manifest.shards.length);
+  /** The data held under a key, if at hand; `want`: else note its shard as missing. */
+  const shardFor = (key: string, want = true): ShardData | undefined => {
+    if (pack?.keys.has(key)) return pack.shard;
+    const i = shardOf(key, count);
     const shard = shards.get(i);
-    if (!shard) wanted.add(manifest.shards[i]);
+    if (!shard && want) wanted.add(manifest.shards[i]);
     return shard;
   };
   const chunkFor = (entry: number): ChunkData | undefined => {
@@ -81,29 +86,31 @@ export function shardedSource(manifest: IndexManifest): ShardedSource {
     sounds: (sound) => shardFor(`${sound.includes(" ") ? "h" : "c"}:${sound}`)?.sounds[sound] ?? [],
     pinyin: (key) => shardFor(key)?.pinyin[key] ?? [],
     latinTerms(start) {
-      const i = shardOf(`l:${start}`, manifest.shards.length);
       const shard = shardFor(`l:${start}`);
       if (!shard) return [];
-      if (!latin.has(i)) latin.set(i, latinIndex(shard));
-      return latin.get(i)!.get(start) ?? [];
+      if (!latin.has(shard)) latin.set(shard, latinIndex(shard));
+      return latin.get(shard)!.get(start) ?? [];
     },
     entry: (entry) => chunkFor(entry)?.entries[entry],
     missing: () => [...wanted],
     add(file, data) {
       wanted.delete(file);
+      if (file === manifest.pack) {
+        const { keys, shard } = data as PackData;
+        pack = { keys: new Set(keys), shard };
+      }
       const shard = manifest.shards.indexOf(file);
       if (shard >= 0) shards.set(shard, data as ShardData);
       const chunk = manifest.chunks.indexOf(file);
       if (chunk >= 0) chunks.set(chunk, data as ChunkData);
     },
-    loaded: () => shards.size + chunks.size,
-    warm: () => (manifest.warm ?? []).filter((i) => !shards.has(i)).map((i) => manifest.shards[i]),
+    loaded: () => shards.size + chunks.size + (pack ? 1 : 0),
+    warm: () => [...(manifest.pack && !pack ? [manifest.pack] : []), ...(manifest.warm ?? []).filter((i) => !shards.has(i)).map((i) => manifest.shards[i])],
     ahead(c) {
-      const count = manifest.shards.length;
-      const words = shards.get(shardOf(termKey(c, readingOf), count))?.next?.[c] ?? [];
+      const words = shardFor(termKey(c, readingOf), false)?.next?.[c] ?? [];
       // A word's own shard; for two letters, those of Latin words and of pinyin spelled or initials.
       const keys = words.flatMap((w) => (/^[a-z]/.test(w) ? [termKey(w, readingOf), pinyinKey("p", w), pinyinKey("i", w)] : [termKey(w, readingOf)]));
-      const files = keys.map((k) => shardOf(k, count)).filter((i) => !shards.has(i));
+      const files = keys.filter((k) => !pack?.keys.has(k)).map((k) => shardOf(k, count)).filter((i) => !shards.has(i));
       return [...new Set(files)].map((i) => manifest.shards[i]);
     },
   };

@@ -67,10 +67,13 @@ export type IndexData = { meta: IndexMeta; shard: ShardData; entries: EntryData[
 
 /**
  * The manifest the browser fetches first: the meta, the content-hashed file of each shard and
- * chunk, and the shards to fetch in the background after a first search (indexes into `shards`,
- * most useful first).
+ * chunk, and what to fetch in the background after a first search: the first-keystroke pack, then
+ * the `warm` shards (indexes into `shards`, most useful first).
  */
-export type IndexManifest = IndexMeta & { shards: string[]; chunks: string[]; warm: number[] };
+export type IndexManifest = IndexMeta & { shards: string[]; chunks: string[]; pack: string; warm: number[] };
+
+/** Everything held under some shard keys (`keys`, complete for each), in one file: the first-keystroke pack. */
+export type PackData = { keys: string[]; shard: ShardData };
 
 /** One question as the UI sees it. */
 export type SearchDoc = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadSite, loadSynonyms } from "@/content/load";
 import { buildIndexData } from "@/search/build-index";
 import { createSearchEngine } from "@/search/engine";
-import { searchIndexFiles, WARM_BYTES } from "@/search/index-files";
+import { PACK_BYTES, searchIndexFiles, WARM_BYTES } from "@/search/index-files";
 import { memorySource, shardedSource } from "@/search/index-source";
 import type { IndexManifest } from "@/search/types";
 import { readCases } from "../../../scripts/lib/search-eval";
@@ -52,29 +52,57 @@ describe.each([
   });
 });
 
-describe("the warm shards (fetched in the background after a first search)", () => {
+describe("what is fetched in the background after a first search: the first-keystroke pack, then warm shards", () => {
   const dir = path.resolve("tests/fixtures/qcloud-faq");
   const data = buildIndexData(loadSite(dir).site, loadSynonyms(dir).synonyms);
   const { manifest: name, files } = searchIndexFiles(data);
   const manifest = JSON.parse(files[name]) as IndexManifest;
+  const gzipped = (file: string) => gzipSync(files[file]).length;
+  const withPack = () => {
+    const source = shardedSource(manifest);
+    source.add(manifest.pack, JSON.parse(files[manifest.pack]));
+    return source;
+  };
 
-  it("are distinct shards of the index, within the byte budget", () => {
+  it("are a pack and distinct shards of the index, within the byte budgets", () => {
+    expect(gzipped(manifest.pack)).toBeLessThanOrEqual(PACK_BYTES);
     expect(manifest.warm.length).toBeGreaterThan(0);
     expect(new Set(manifest.warm).size).toBe(manifest.warm.length);
     for (const i of manifest.warm) expect(manifest.shards[i]).toBeDefined();
-    const bytes = manifest.warm.reduce((n, i) => n + gzipSync(files[manifest.shards[i]]).length, 0);
-    expect(bytes).toBeLessThanOrEqual(WARM_BYTES);
+    expect(gzipped(manifest.pack) + manifest.warm.reduce((n, i) => n + gzipped(manifest.shards[i]), 0)).toBeLessThanOrEqual(WARM_BYTES);
+    expect(shardedSource(manifest).warm()).toEqual([manifest.pack, ...manifest.warm.map((i) => manifest.shards[i])]);
+    expect(withPack().warm()[0]).toBe(manifest.warm.map((i) => manifest.shards[i])[0]);
   });
 
-  it("hold the shard of the character in the most questions", () => {
-    const [top] = Object.entries(data.shard.chars).sort((a, b) => b[1].length - a[1].length)[0];
-    const source = shardedSource(manifest);
-    source.chars(top);
-    const [needed] = source.missing();
-    expect(manifest.warm.map((i) => manifest.shards[i])).toContain(needed);
-    source.add(needed, JSON.parse(files[needed]));
-    expect(source.chars(top)).toEqual(data.shard.chars[top]);
-    expect(source.warm()).not.toContain(needed);
+  it("with the pack at hand, a query of one character or one letter needs no shard (unless it has related words), and finds what the whole index does", () => {
+    const whole = createSearchEngine(memorySource(data));
+    const queries = [...new Set(Object.keys(data.shard.chars)), ..."abcdefghijklmnopqrstuvwxyz"];
+    const needingShards: string[] = [];
+    for (const q of queries) {
+      const source = withPack();
+      const engine = createSearchEngine(source);
+      for (let round = 0; round < 5 && (round === 0 || source.missing().length); round++) {
+        if (round === 1 && source.missing().some((f) => manifest.shards.includes(f))) needingShards.push(q);
+        for (const file of source.missing()) source.add(file, JSON.parse(files[file]));
+        engine.searchWithRelated(q);
+      }
+      expect(engine.searchWithRelated(q), q).toEqual(whole.searchWithRelated(q));
+    }
+    // Those that do are characters with near-synonyms or spoken forms (改 → 修改), whose words live in shards.
+    expect(needingShards.length / queries.length).toBeLessThan(0.05);
+  });
+
+  it("with the pack loaded first, every evaluation query is answered as the whole index does", () => {
+    const whole = createSearchEngine(memorySource(data));
+    for (const q of readCases("tests/fixtures/search-eval/corpus-public.jsonl").map((c) => c.q)) {
+      const source = withPack();
+      const engine = createSearchEngine(source);
+      for (let round = 0; round < 5 && (round === 0 || source.missing().length); round++) {
+        for (const file of source.missing()) source.add(file, JSON.parse(files[file]));
+        engine.searchWithRelated(q);
+      }
+      expect(engine.searchWithRelated(q), q).toEqual(whole.searchWithRelated(q));
+    }
   });
 });
 
