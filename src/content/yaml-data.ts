@@ -62,11 +62,19 @@ function toPlainData(doc: Document, text: string, lineAt: (offset: number) => nu
   try {
     return { value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (error) {
-    let alias: Node | null = null;
-    visit(doc, { Alias: (_key, node) => { alias ??= node; } });
-    const offset = (alias as Node | null)?.range?.[0] ?? firstContent(text);
+    // The alias whose anchor is not set, else the first one (too many expansions).
+    let unresolved: Node | null = null;
+    let first: Node | null = null;
+    visit(doc, {
+      Alias: (_key, node) => {
+        first ??= node;
+        if (!unresolved && node.resolve(doc) === undefined) unresolved = node;
+      },
+    });
+    const alias = (unresolved ?? first) as Node | null;
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { line: lineAt(offset), fix: `a value that starts with \`*\` or \`&\` is read as a YAML alias or anchor: put it in quotes (${reason})` };
+    if (!alias) return { line: lineAt(firstContent(text)), fix: `check it against the examples in the README (${reason})` };
+    return { line: lineAt(alias.range?.[0] ?? firstContent(text)), fix: `a value that starts with \`*\` or \`&\` is read as a YAML alias or anchor: put it in quotes (${reason})` };
   }
 }
 

@@ -120,6 +120,8 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     const words = planned.plan.slots
       .filter((s) => s.weight >= REFINE_FILLER * heaviest)
       .map((s) => [s.typed, ...s.alternatives.flatMap((a) => (a.phrase && a.factor >= 0.75 ? [a.phrase] : []))]);
+    // A query of no words (punctuation, an emoji) keeps nothing: every earlier result would "fit" it.
+    if (words.length === 0) return [];
     const marks = markTerms(planned.plan);
     return previous
       .filter((hit) => {

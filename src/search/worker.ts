@@ -36,6 +36,7 @@ let latest = 0;
 let shown: SearchHit[] = [];
 let searching = 0;
 let warming = false;
+let warmFailed: typeof state;
 let quietUntil: number | undefined;
 const inflight = new Map<string, Promise<void>>();
 const post = (message: WorkerResponse) => self.postMessage(message);
@@ -50,6 +51,7 @@ function switchTo(manifest: IndexManifest, base: string) {
   const source = shardedSource(manifest);
   state = { source, engine: createSearchEngine(source), base };
   inflight.clear();
+  shown = []; // questions of the old build may be gone from the new one
 }
 
 class Gone extends Error {}
@@ -115,7 +117,8 @@ function fetchAhead(query: string) {
 const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
 
 function show(message: Extract<WorkerResponse, { type: "results" }>) {
-  if (message.hits.length > 0) shown = message.hits;
+  // What the reader sees: early results replace it, and so does a final answer, even an empty one.
+  if (message.final || message.hits.length > 0) shown = message.hits;
   post(message);
 }
 
@@ -125,7 +128,7 @@ function show(message: Extract<WorkerResponse, { type: "results" }>) {
  */
 function warmUp() {
   const current = state;
-  if (!current || warming || searching > 0 || saveData()) return;
+  if (!current || warming || searching > 0 || saveData() || warmFailed === current) return;
   const quiet = (quietUntil ??= performance.now() + QUIET_MS) - performance.now();
   if (quiet > 0) {
     warming = true;
@@ -137,10 +140,14 @@ function warmUp() {
   warming = true;
   const done = () => {
     warming = false;
-    if (state === current) warmUp();
+    warmUp(); // the current index's, should a newer build have replaced this one meanwhile
   };
-  // A failed warm-up costs nothing: a search fetches what it needs.
-  Promise.all(next.map(load)).then(done, () => (warming = false));
+  // A failed warm-up (offline, or files gone with a newer build) stops for this index: a search
+  // fetches what it needs, and follows a newer build itself.
+  Promise.all(next.map(load)).then(done, () => {
+    warmFailed = current;
+    done();
+  });
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {

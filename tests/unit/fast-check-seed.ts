@@ -6,4 +6,6 @@ import fc from "fast-check";
 //   FC_SEED=random npx vitest run tests/unit/robustness.test.ts     (prints the seed on failure)
 const FIXED_SEED = 20261201;
 const wanted = process.env.FC_SEED;
-fc.configureGlobal({ seed: wanted === "random" ? Math.floor(Math.random() * 2 ** 31) : wanted ? Number(wanted) : FIXED_SEED });
+const seed = wanted === "random" ? Math.floor(Math.random() * 2 ** 31) : wanted ? Number(wanted) : FIXED_SEED;
+if (!Number.isInteger(seed)) throw new Error(`FC_SEED must be an integer or "random", not ${JSON.stringify(wanted)}`);
+fc.configureGlobal({ seed });

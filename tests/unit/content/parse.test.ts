@@ -164,6 +164,8 @@ describe("front matter errors say what to fix, at the line of the mistake", () =
     // Found by the property test: `**` parses cleanly as an alias whose anchor was never set.
     expect(only(`---\ntitle: a\ndescription: **重要**\n---\n${PAGE}`)).toMatchObject({ line: 3, severity: "error", message: expect.stringContaining("put it in quotes") });
     expect(parse("---\n**").diagnostics[0]).toMatchObject({ line: 2, severity: "error" });
+    // The alias with no anchor, not the first alias.
+    expect(only(`---\ntitle: &t 发票\ndescription: *t\nslug: *nope\n---\n${PAGE}`)).toMatchObject({ line: 4, message: expect.stringContaining("put it in quotes") });
     const laughs = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefgh".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
     expect(only(`---\ntitle: a\n${laughs.join("\n")}\n---\n${PAGE}`)).toMatchObject({ severity: "error", message: expect.stringContaining("alias") });
   });

@@ -77,6 +77,8 @@ describe("search over the seed FAQ", () => {
     expect(engine.refine("shiming renzheng", previous).length).toBeGreaterThan(0);
     expect(engine.refine("安全组规则", previous)).toEqual([]);
     expect(engine.refine("", previous)).toEqual([]);
+    // A query of no words keeps nothing (every earlier result would trivially contain all of its words).
+    for (const q of ["？？？", "😀", "-", "!!"]) expect(engine.refine(q, previous), q).toEqual([]);
   });
 
   it("returns nothing, and never throws, for hostile or empty queries", () => {
