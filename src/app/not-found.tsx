@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { QuestionLinks } from "@/components/question-links";
 import { getNotFoundView } from "@/views/source";
 
 export const metadata: Metadata = { title: "页面不存在" };
@@ -12,9 +13,7 @@ export default function NotFound() {
       {featured.length > 0 && (
         <>
           <h2>热门问题</h2>
-          <ul className="link-list">
-            {featured.map((q) => <li key={q.url}><a href={q.url}>{q.question}</a></li>)}
-          </ul>
+          <QuestionLinks questions={featured} />
         </>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SearchBox } from "@/components/search-box";
+import { QuestionLinks } from "@/components/question-links";
 import { canonicalPath } from "@/lib/config";
 import { getHomeView, getLayoutView } from "@/views/source";
 
@@ -19,14 +20,7 @@ export default function HomePage() {
         {featured.length > 0 && (
           <section aria-labelledby="featured-title" className="home__featured">
             <h2 id="featured-title">热门问题</h2>
-            <ul className="link-list">
-              {featured.map((q) => (
-                <li key={q.url}>
-                  <a href={q.url}>{q.question}</a>
-                  <span className="link-list__where">{q.page}</span>
-                </li>
-              ))}
-            </ul>
+            <QuestionLinks questions={featured} />
           </section>
         )}
         <section aria-labelledby="categories-title" className="home__categories">

@@ -1,6 +1,7 @@
 import type { FeaturedQuestion } from "@/lib/featured";
 import type { SearchConfig } from "@/lib/search-config";
 import { NoResults } from "./no-results";
+import { QuestionLinks } from "./question-links";
 
 /**
  * Runs where it stands, before the page below it is painted: marks a page opened with a query, so
@@ -32,14 +33,7 @@ export function SearchResults({ config, popular }: { config: SearchConfig; popul
         {popular.length > 0 && (
           <>
             <h3 className="search-page__popular-title">热门问题</h3>
-            <ul className="link-list">
-              {popular.map((p) => (
-                <li key={p.url}>
-                  <a href={p.url}>{p.question}</a>
-                  <span className="link-list__where">{p.page}</span>
-                </li>
-              ))}
-            </ul>
+            <QuestionLinks questions={popular} />
           </>
         )}
       </div>
