@@ -3,8 +3,9 @@ import { tokenize } from "./text";
 /**
  * BM25F (Robertson & Zaragoza): a term's frequency in each field, weighted by the field and
  * normalized by the field's length, summed into one pseudo-frequency before saturation. A word in
- * the question counts four times one in the answer; page and category titles (product names) count
- * a little. `b` is how much a long field is discounted: a question about more than was asked
+ * the question counts four times one in the answer; the context (page and category titles, and the
+ * page's topic words: product names its questions need not repeat) counts a little more than the
+ * answer. `b` is how much a long field is discounted: a question about more than was asked
  * answers it less. Average lengths are over documents (an entry counts as often as it appears).
  */
 const FIELDS = [
@@ -12,7 +13,7 @@ const FIELDS = [
   { name: "keywords", weight: 3, b: 0 },
   { name: "answer", weight: 1, b: 0.6 },
 ] as const;
-const CONTEXT = { weight: 0.6, b: 0 };
+const CONTEXT = { weight: 1.2, b: 0 };
 export const K1 = 1.2;
 
 /** Saturated term frequency, scaled so one occurrence in an average question is 1. */

@@ -1,6 +1,7 @@
 import { pinyin } from "pinyin-pro";
 import { pageEntries, type Site } from "../content/types";
 import { BM25F } from "./bm25f";
+import { generalWeight } from "./general-weights";
 import { SEARCH_LIMITS } from "./options";
 import { readingTable, soundOf, termKey } from "./shard-key";
 import { createNormalizer, isHan, runsOf, tokenize } from "./text";
@@ -41,13 +42,14 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
   const docs = entries.reduce((n, e) => n + e.n, 0);
   const meta = { version: 4 as const, docs, entries: entries.length, chunkSize: CHUNK_SIZE, readings, variants, synonyms };
 
+  const topics = pageTopics(site, normalizer);
   const bm25f = new BM25F(
     places.map((p) => ({
       question: normalizer.chars(p.q),
       answer: normalizer.chars(p.a),
       keywords: normalizer.text(p.k),
       // The titles all its places share: a product name only some of them carry cannot rank it.
-      context: sharedTokens(p.places.map((at) => normalizer.text(`${at.page} ${at.category}`))),
+      context: sharedTokens(p.places.map((at) => [...tokenize(normalizer.text(`${at.page} ${at.category}`)), ...(topics.get(at.url) ?? []).flatMap((w) => tokenize(w))])),
       count: p.places.length,
     })),
   );
@@ -71,17 +73,59 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
   return { meta, shard, entries };
 }
 
-/** The index tokens every one of several texts has (each as often as in the one with fewest). */
-function sharedTokens(texts: string[]): string[] {
-  const counts = texts.map((t) => {
+/** The tokens every one of several lists has (each as often as in the one with fewest). */
+function sharedTokens(lists: string[][]): string[] {
+  const counts = lists.map((tokens) => {
     const c = new Map<string, number>();
-    for (const token of tokenize(t)) c.set(token, (c.get(token) ?? 0) + 1);
+    for (const token of tokens) c.set(token, (c.get(token) ?? 0) + 1);
     return c;
   });
   const out: string[] = [];
   for (const [token, n] of counts[0]) {
     const shared = Math.min(n, ...counts.map((c) => c.get(token) ?? 0));
     for (let i = 0; i < shared; i++) out.push(token);
+  }
+  return out;
+}
+
+/**
+ * A page's topic: a word at least `min` and `share` of its entries have, that at most `pages` of the
+ * site's pages have at all; its `max` most distinctive (entries having it × log of its page IDF).
+ * Chosen on the tuning halves (see README "Search quality").
+ */
+const TOPICS = { share: 0.2, min: 3, pages: 0.1, max: 5 };
+
+const wordSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/**
+ * What each page is about: the words (as a word segmenter cuts them) that many of its questions and
+ * answers have and few other pages do (云防火墙 on the Cloud Firewall page, whose questions rarely
+ * repeat it). Their terms join every entry's context, so a query naming the product finds that
+ * page's questions, and one naming another product does not.
+ */
+function pageTopics(site: Site, normalizer: ReturnType<typeof createNormalizer>): Map<string, string[]> {
+  const pages = site.categories.flatMap((c) => c.pages);
+  const perPage = pages.map((page) => {
+    const counts = new Map<string, number>();
+    const entries = pageEntries(page);
+    for (const entry of entries) {
+      const text = normalizer.text(`${entry.question} ${entry.text.slice(0, SEARCH_LIMITS.answerChars)}`);
+      const words = new Set(Array.from(wordSegmenter.segment(text), (s) => s.segment).filter((w) => (isHan(w[0]) ? Array.from(w).length > 1 : /^[a-z][a-z0-9.-]+$/.test(w))));
+      for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    return { url: page.url, size: entries.length, counts };
+  });
+  const pagesWith = new Map<string, number>();
+  for (const p of perPage) for (const w of p.counts.keys()) pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
+  const out = new Map<string, string[]>();
+  for (const p of perPage) {
+    const idf = (w: string) => Math.log(perPage.length / pagesWith.get(w)!);
+    const topics = [...p.counts]
+      .filter(([w, n]) => generalWeight(w) >= 0.7 && n >= Math.max(TOPICS.min, TOPICS.share * p.size) && pagesWith.get(w)! <= Math.max(1, TOPICS.pages * perPage.length))
+      .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOPICS.max)
+      .map(([w]) => w);
+    out.set(p.url, topics);
   }
   return out;
 }

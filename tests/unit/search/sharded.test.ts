@@ -32,10 +32,13 @@ function engines(dir: string) {
   return { whole, sharded };
 }
 
+// Each case searches hundreds of queries on fresh sources: seconds of work, more on a loaded CI machine.
+const HEAVY = { timeout: 60_000 };
+
 describe.each([
   ["the seed page", "content", "tests/fixtures/search-eval/seed-blind.jsonl", 1],
   ["150 real pages", "tests/fixtures/qcloud-faq", "tests/fixtures/search-eval/corpus-public.jsonl", 0.25],
-])("the sharded index over %s", (_, dir, cases, share) => {
+])("the sharded index over %s", HEAVY, (_, dir, cases, share) => {
   const { whole, sharded } = engines(path.resolve(dir));
   const queries = readCases(cases).map((c) => c.q);
 
@@ -52,7 +55,7 @@ describe.each([
   });
 });
 
-describe("what is fetched in the background after a first search: the first-keystroke pack, then warm shards", () => {
+describe("what is fetched in the background after a first search: the first-keystroke pack, then warm shards", HEAVY, () => {
   const dir = path.resolve("tests/fixtures/qcloud-faq");
   const data = buildIndexData(loadSite(dir).site, loadSynonyms(dir).synonyms);
   const { manifest: name, files } = searchIndexFiles(data);
@@ -106,7 +109,7 @@ describe("what is fetched in the background after a first search: the first-keys
   });
 });
 
-describe("fetching ahead (the words most often written after the last character typed)", () => {
+describe("fetching ahead (the words most often written after the last character typed)", HEAVY, () => {
   const dir = path.resolve("tests/fixtures/qcloud-faq");
   const data = buildIndexData(loadSite(dir).site, loadSynonyms(dir).synonyms);
   const { manifest: name, files } = searchIndexFiles(data);
