@@ -3,7 +3,7 @@ import { generalWeight } from "./general-weights";
 import type { IndexSource } from "./index-source";
 import { createInvertedIndex } from "./inverted-index";
 import { SEARCH_LIMITS } from "./options";
-import { homophones, transliterate } from "./pinyin";
+import { homophones, readingsBeginning, transliterate } from "./pinyin";
 import { planQuery, type QueryPlan } from "./query";
 import { RANKING, rankEntries, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
@@ -21,6 +21,12 @@ export type SearchEngine = {
    * The worker shows them while the index files the query needs arrive; the search replaces them.
    */
   refine(query: string, previous: SearchHit[], limit?: number): SearchHit[];
+  /**
+   * Index terms the next keystrokes will likely need: while a Latin word is being typed at the end
+   * of the query (`ren`), the words of what it most often reads as (人脸, 认证…). The worker fetches
+   * their shards ahead; a word's pinyin shard is the one the search just loaded.
+   */
+  ahead(query: string): string[];
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
   explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
   size: number;
@@ -178,8 +184,24 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return merged;
   }
 
+  function ahead(raw: string): string[] {
+    const input = String(raw ?? "");
+    // After a space the word is finished: the next keystroke begins another.
+    const word = /\s$/.test(input) ? undefined : /(?:^|[^a-z])([a-z]{2,})$/.exec(normalizer.text(input))?.[1];
+    if (!word || !on("pinyin") || index.df(word) > 0) return [];
+    return readingsBeginning(source, word);
+  }
+
   return {
     size: source.meta.docs,
+    ahead: (query) => {
+      try {
+        return ahead(query);
+      } catch (error) {
+        onError(error, String(query));
+        return [];
+      }
+    },
     explain(query) {
       const planned = plan(query);
       return {

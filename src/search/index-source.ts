@@ -52,6 +52,8 @@ export type ShardedSource = IndexSource & {
    * loaded; asks for nothing.
    */
   ahead(c: string): string[];
+  /** Shards not loaded yet that hold these index terms (the bigrams of what a Latin word being typed reads as); asks for nothing. */
+  aheadTerms(terms: string[]): string[];
 };
 
 /** The browser's index: the manifest, and whatever shards and chunks have been fetched. */
@@ -110,10 +112,16 @@ export function shardedSource(manifest: IndexManifest): ShardedSource {
       const words = shardFor(termKey(c, readingOf), false)?.next?.[c] ?? [];
       // A word's own shard; for two letters, those of Latin words and of pinyin spelled or initials.
       const keys = words.flatMap((w) => (/^[a-z]/.test(w) ? [termKey(w, readingOf), pinyinKey("p", w), pinyinKey("i", w)] : [termKey(w, readingOf)]));
-      const files = keys.filter((k) => !pack?.keys.has(k)).map((k) => shardOf(k, count)).filter((i) => !shards.has(i));
-      return [...new Set(files)].map((i) => manifest.shards[i]);
+      return unloaded(keys);
     },
+    aheadTerms: (terms) => unloaded(terms.map((t) => termKey(t, readingOf))),
   };
+
+  /** The shard files of these keys that are neither loaded nor in the pack. */
+  function unloaded(keys: string[]): string[] {
+    const files = keys.filter((k) => !pack?.keys.has(k)).map((k) => shardOf(k, count)).filter((i) => !shards.has(i));
+    return [...new Set(files)].map((i) => manifest.shards[i]);
+  }
 }
 
 /** Latin terms of a shard by their first two letters. */

@@ -21,6 +21,27 @@ export function transliterate(source: IndexSource, word: string, open: boolean, 
     .map(([text]) => ({ text, initials }));
 }
 
+/**
+ * The two-character question words whose pinyin (or, failing that, initials) begins with these
+ * letters, most common first (`ren` → 人脸, 认证…; `rl` → 人脸…): what the word being typed is
+ * about to read as. (A longer word's first two characters are one of these.)
+ */
+export function readingsBeginning(source: IndexSource, word: string, max = 4): string[] {
+  if (word.length < 2) return [];
+  const counts = new Map<string, number>();
+  const add = (kind: "p" | "i", letters: (syllables: string[]) => string) => {
+    for (const [syllables, text, n] of source.pinyin(pinyinKey(kind, word))) {
+      if (Array.from(text).length === 2 && letters(syllables.split(" ")).startsWith(word)) counts.set(text, (counts.get(text) ?? 0) + n);
+    }
+  };
+  add("p", (s) => s.join(""));
+  if (counts.size === 0) add("i", (s) => s.map((x) => x[0]).join(""));
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, max)
+    .map(([text]) => text);
+}
+
 /** Whether the syllables spell exactly the word (or, `open`, the word stops inside the last one). */
 function spells(syllables: string[], word: string, open: boolean): boolean {
   let at = 0;

@@ -102,16 +102,20 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
 }
 
 /**
- * While the next character is being typed, the shards of the words most often written after the
- * query's last one (退 → 退款, 退费…), so the keystroke that makes the word finds them at hand.
+ * While the next character is being typed, the shards the next keystrokes will likely need: of the
+ * words most often written after the query's last Han character (退 → 退款, 退费…), of the
+ * commonest two-letter beginnings after a lone letter at its end (r → re, ru…), or of what the
+ * Latin word being typed most often reads as (ren → 人脸, 认证…). So the keystroke that makes the
+ * word usually finds them at hand.
  */
 function fetchAhead(query: string) {
   const current = state;
-  // The last character, or a lone letter (r → re, ru…): the shards of what follows are keyed so.
-  const trimmed = query.trim().toLowerCase();
-  const last = /^[a-z]$/.test(trimmed) ? trimmed : Array.from(trimmed).at(-1);
-  if (!current || !last || !(last === trimmed || /\p{Script=Han}/u.test(last)) || saveData() || performance.now() < (quietUntil ?? Infinity)) return;
-  for (const file of current.source.ahead(last)) load(file).catch(() => {}); // a search fetches what it still needs
+  if (!current || saveData() || performance.now() < (quietUntil ?? Infinity)) return;
+  const text = query.toLowerCase();
+  const letter = /(?:^|[^a-z])([a-z])$/.exec(text)?.[1];
+  const last = Array.from(text).at(-1) ?? "";
+  const files = letter ? current.source.ahead(letter) : /\p{Script=Han}/u.test(last) ? current.source.ahead(last) : current.source.aheadTerms(current.engine.ahead(query));
+  for (const file of files) load(file).catch(() => {}); // a search fetches what it still needs
 }
 
 const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;

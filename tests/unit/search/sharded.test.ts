@@ -152,4 +152,24 @@ describe("fetching ahead (the words most often written after the last character 
     expect(source.pinyin(start)).toEqual(data.shard.pinyin[start]);
     expect(source.missing()).toEqual([]);
   });
+
+  it("while a Latin word is typed, names the shards of the words it most often reads as; once they are in, the next keystroke needs no shard for them", () => {
+    const source = shardedSource(manifest);
+    const engine = createSearchEngine(source);
+    for (let round = 0; round < 5 && (round === 0 || source.missing().length); round++) {
+      loadMissing(source);
+      engine.search("ren");
+    }
+    const terms = engine.ahead("ren");
+    // Read from the questions' pinyin: 人脸 (ren lian) and 认证 (ren zheng) are among the commonest.
+    expect(terms).toEqual(expect.arrayContaining(["人脸"]));
+    const ahead = source.aheadTerms(terms);
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(source.missing()).toEqual([]); // naming them asks for nothing
+    for (const file of ahead) source.add(file, JSON.parse(files[file]));
+    expect(source.aheadTerms(terms)).toEqual([]);
+    for (const t of terms) expect(source.term(t)).toEqual(data.shard.terms[t]);
+    // Not for a word the content has, nor after a space, a Han character or nothing Latin.
+    for (const q of ["cvm", "ren ", "人", "", "r"]) expect(engine.ahead(q), q).toEqual([]);
+  });
 });
