@@ -71,8 +71,8 @@ function markTerms(plan: QueryPlan): string[] {
  *    spoken forms, homophones, pinyin readings, completions of a word being typed, typo fixes);
  * 2. BM25F over question, keywords, answer and page titles ranks the entries (`rank.ts`); error
  *    codes typed exactly come first;
- * 3. the best must earn a share of what an entry matching every slot would (`RANKING.minRelevance`),
- *    or the answer is no result; results far below the best are not shown.
+ * 3. the best must cover a share of the query's weight (`RANKING.minCoverage`), or the answer is no
+ *    result; results far below the best are not shown.
  * Over the browser's source, a search that needed shards or chunks not loaded yet finds less; the
  * worker fetches what the source lists as missing and searches again.
  */
@@ -115,7 +115,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
     const show = (list: Scored[]) => list.slice(0, limit).flatMap((r) => toHit(r, marks) ?? []);
-    if (best.relevance >= RANKING.minRelevance && !planned.plan.slots.some((s) => s.unknownAction)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
+    if (best.coverage >= RANKING.minCoverage && !planned.plan.slots.some((s) => s.unknownAction)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
     return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
   }
 

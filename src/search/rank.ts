@@ -2,19 +2,27 @@ import { saturate } from "./bm25f";
 import type { InvertedIndex } from "./inverted-index";
 import type { QueryPlan, Slot } from "./query";
 
-/** An entry's score, its relevance (0–1, see `rankEntries`) and how well it matched each slot (0–1). */
-export type Scored = { entry: number; score: number; relevance: number; slots: number[] };
+/**
+ * An entry's score, its relevance (0–1, see `rankEntries`), how well it matched each slot (0–1),
+ * and its coverage (0–1, see `coverageOf`).
+ */
+export type Scored = { entry: number; score: number; relevance: number; coverage: number; slots: number[] };
 
 export const RANKING = {
   /** Questions ranked at most (the best of them are shown). */
   candidates: 60,
   /**
-   * The no-answer decision: the best question must earn this share of the score a question
-   * matching the whole query would earn. Chosen on the tuning halves of the blind sets, where it
-   * answers most queries right (a right first result, or nothing for a query the site cannot
-   * answer); see README "Search quality".
+   * The no-answer decision: the best question must cover this share of the query's weight
+   * (`coverageOf`). Chosen on the tuning halves of the blind sets, where it answers most queries
+   * right (a right first result, or nothing for a query the site cannot answer); see README
+   * "Search quality".
    */
-  minRelevance: 0.42,
+  minCoverage: 0.45,
+  /**
+   * A slot counts as covered once matched this well: as by a word of the answer, the keywords or
+   * the page's topic, not only of the question. (Ranking still puts question matches first.)
+   */
+  covered: 0.5,
   /** Results below this share of the best one's score are not shown. */
   minShareOfBest: 0.65,
   /** Below the decision, questions this relevant are still offered as "possibly related". */
@@ -39,7 +47,20 @@ export function rankEntries(plan: QueryPlan, index: InvertedIndex): Scored[] {
   });
   if (perfect <= 0) return [];
   const first = [...total].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, RANKING.candidates);
-  return first.map(([e, score]) => ({ entry: e, score, relevance: Math.min(1, score / perfect), slots: perSlot.map((m) => m.get(e) ?? 0) }));
+  return first.map(([e, score]) => {
+    const slots = perSlot.map((m) => m.get(e) ?? 0);
+    return { entry: e, score, relevance: Math.min(1, score / perfect), coverage: coverageOf(plan.slots, slots, perfect), slots };
+  });
+}
+
+/**
+ * The share of the query's weight an entry answers: each slot's weight, in full once it matches
+ * `RANKING.covered` well, in part below. The no-answer decision uses it rather than relevance: a
+ * question whose answer has every word asked about answers the query, though a question that has
+ * them ranks above it.
+ */
+function coverageOf(slots: Slot[], matches: number[], perfect: number): number {
+  return slots.reduce((sum, slot, i) => sum + slot.weight * Math.min(1, matches[i] / RANKING.covered), 0) / perfect;
 }
 
 /** How well each document matches one slot: the best alternative, 0–1 (a bit more for repeats). */
