@@ -266,7 +266,7 @@ function attachExpansions(slots: Slot[], expansions: Expansion[]) {
  */
 function markUnknownActions(slots: Slot[], expansions: Expansion[], index: InvertedIndex) {
   for (const e of expansions) {
-    if (e.weight !== WEIGHTS.builtin) continue;
+    if (!e.action) continue;
     const typed = slots.filter((s) => s.from >= e.from && s.to <= e.to);
     const group = expansions.filter((x) => x.from === e.from && x.to === e.to);
     const present = (phrase: string) => tokenize(phrase).every((t) => index.df(t) > 0);

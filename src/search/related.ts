@@ -24,7 +24,6 @@ export const NEAR_SYNONYMS: string[][] = [
   ["开启", "打开", "启用", "开通"],
   // durations and time
   ["多久", "多长时间", "时长", "几天", "多少天", "多少时间", "要多久", "需要多久"],
-  ["什么时候", "何时", "啥时候"],
   ["到账", "到帐", "退回"],
   // buying and paying
   ["购买", "买", "开通", "下单", "订购"],
@@ -47,8 +46,6 @@ export const NEAR_SYNONYMS: string[][] = [
   ["密码", "口令"],
   // looking things up
   ["查看", "查询", "看", "查"],
-  ["在哪", "在哪里", "哪里", "位置", "入口"],
-  ["原因", "为什么", "为啥", "怎么回事", "咋回事"],
   ["区别", "不同", "差异", "差别", "对比"],
   ["选择", "怎么选", "选哪个", "推荐"],
   ["支持", "能用", "可以用", "兼容"],
@@ -66,7 +63,23 @@ export const NEAR_SYNONYMS: string[][] = [
   ["不足", "不够", "不够用"],
   ["超过", "超出", "超限", "超了"],
   ["客服", "工单", "人工"],
-  // things customers name in their own words
+];
+
+/**
+ * Question words (where, why, when): they say what kind of answer is wanted, not what it is about,
+ * so a site lacking all of them may still answer (在哪里查看… where the answer says 在控制台…).
+ */
+export const QUESTION_WORDS: string[][] = [
+  ["在哪", "在哪里", "哪里", "位置", "入口"],
+  ["原因", "为什么", "为啥", "怎么回事", "咋回事"],
+  ["什么时候", "何时", "啥时候"],
+];
+
+/**
+ * Things customers name in their own words: near-synonyms too, but no action or state, so a site
+ * lacking all of them is no sign that it cannot answer (开通云服务器 on a page that says 云服务资源).
+ */
+export const NAMED_THINGS: string[][] = [
   ["账号", "账户", "帐号", "帐户"],
   ["手机号", "手机号码", "电话号码"],
   ["证件", "身份证"],
@@ -110,7 +123,7 @@ export function chineseNumber(text: string): string {
 }
 
 /** Query expansions: each a phrase to look for in place of part of what was typed. */
-export type Expansion = { from: number; to: number; phrase: string; weight: number };
+export type Expansion = { from: number; to: number; phrase: string; weight: number; action?: boolean };
 
 export const WEIGHTS = {
   /** A writer's synonym (`synonyms.yml`): nearly as good as the word typed. */
@@ -123,7 +136,7 @@ export const WEIGHTS = {
   homophone: 0.75,
 } as const;
 
-type Group = { words: string[]; weight: number };
+type Group = { words: string[]; weight: number; action?: boolean };
 
 /**
  * The expansion table of a site: writer synonyms (`[alias, canonical]`, normalized) over the
@@ -133,8 +146,9 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
   const byWord = new Map<string, Group[]>();
   const add = (word: string, group: Group) => byWord.set(word, [...(byWord.get(word) ?? []), group]);
   const own = new Set(synonyms.flat());
-  for (const words of builtin ? NEAR_SYNONYMS : []) {
-    const group = { words: words.filter((w) => !own.has(w)), weight: WEIGHTS.builtin };
+  const groups = builtin ? [...NEAR_SYNONYMS.map((words) => ({ words, action: true })), ...[...QUESTION_WORDS, ...NAMED_THINGS].map((words) => ({ words, action: false }))] : [];
+  for (const { words, action } of groups) {
+    const group = { words: words.filter((w) => !own.has(w)), weight: WEIGHTS.builtin, action };
     for (const w of group.words) add(w, group);
   }
   const canonical = new Map<string, string[]>();
@@ -151,7 +165,7 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
     for (const word of words) {
       for (let at = query.indexOf(word); at !== -1; at = query.indexOf(word, at + 1)) {
         for (const group of byWord.get(word)!) {
-          for (const phrase of group.words) if (phrase !== word) out.push({ from: at, to: at + word.length, phrase, weight: group.weight });
+          for (const phrase of group.words) if (phrase !== word) out.push({ from: at, to: at + word.length, phrase, weight: group.weight, action: group.action });
         }
       }
     }

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+export const ROOT = path.resolve(import.meta.dirname, "../../..");
+export const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 /** Runs one of the project's scripts as `npm run` would, in `cwd` (the project by default). */
 export function runScript(script: string, args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string; timeout?: number } = {}) {

@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { fixture, runScript } from "./run";
+import { fixture, ROOT, runScript, TSX } from "./run";
 
 describe("npm run search", () => {
   it("prints one JSON array, best first, with question, url, id and score", () => {
@@ -23,6 +24,13 @@ describe("npm run search", () => {
   it("searches the content named by CONTENT_DIR", () => {
     const { stdout } = runScript("search.ts", ["--json", "开具发票"], { env: { CONTENT_DIR: fixture("content-basic") } });
     expect(JSON.parse(stdout)[0]).toMatchObject({ id: "invoice", url: "/billing/invoice/#invoice" });
+  });
+
+  it("ends quietly when its reader stops early (a closed pipe is no crash)", () => {
+    // `head -c 1` closes the pipe after one byte; the search goes on printing many lines.
+    const result = spawnSync("bash", ["-o", "pipefail", "-c", `"${TSX}" scripts/search.ts --stdin < <(yes 实名认证 | head -2000) | head -c 1`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    expect(result.stderr).not.toContain("EPIPE");
+    expect(result.status).toBe(0);
   });
 
   it("explains its usage when called without a query", () => {

@@ -112,6 +112,12 @@ describe("search over the seed FAQ", () => {
     expect(engine.searchWithRelated("人脸识别失败").related).toEqual([]);
   });
 
+  it("answers though the page lacks every form of a thing named or a question word (服务器, 在哪里), unlike an action it lacks (注销)", () => {
+    // The page says 云服务资源, never 服务器, 主机 or 机器; and never 在哪, 哪里 or 入口.
+    expect(top("云服务器实名认证审核不通过怎么办")?.question).toBe("实名认证审核不通过怎么办？");
+    expect(top("在哪里查看实名认证审核不通过的原因")?.question).toBe("实名认证审核不通过怎么办？");
+  });
+
   it("reads initials of two phrases run together (rlsbsb: 人脸识别 + 失败)", () => {
     expect(top("rlsbsb")?.id).toBe("faceiderr");
   });
