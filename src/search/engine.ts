@@ -56,11 +56,21 @@ const logError = (error: unknown, query: string) => console.error(`search failed
 
 /**
  * What a result marks: the terms of the words typed, of what their pinyin reads as, of homophones
- * and writer synonyms; not of looser near-synonyms, which would mark half the answer.
+ * and writer synonyms; not of looser near-synonyms, which would mark half the answer. A lone
+ * character typed is marked together with the word it was typed beside (人 · 脸识别: 人脸, which
+ * joins the marked 脸识别), so it never marks every 个人, nor a 的 before some other word.
  */
 function markTerms(plan: QueryPlan): string[] {
   const terms = plan.slots.flatMap((s) => s.alternatives.filter((a) => a.factor >= 0.75).flatMap((a) => (a.phrase ? [a.phrase] : a.terms)));
-  return [...new Set(terms)].filter((t) => Array.from(t).length > 1 || !/\p{Script=Han}/u.test(t) || plan.slots.some((s) => s.kind === "char" && s.typed === t));
+  const beside = plan.slots.flatMap((s, i) => {
+    if (s.kind !== "char") return [];
+    const [before, after] = [plan.slots[i - 1], plan.slots[i + 1]];
+    // The pair it makes with the neighbouring word's nearest character (人 + 脸识别 → 人脸).
+    const left = before && before.kind !== "char" && before.to === s.from ? [Array.from(before.typed).at(-1) + s.typed] : [];
+    const right = after && after.kind !== "char" && s.to === after.from ? [s.typed + Array.from(after.typed)[0]] : [];
+    return [...left, ...right];
+  });
+  return [...new Set([...terms, ...beside])].filter((t) => Array.from(t).length > 1 || !/\p{Script=Han}/u.test(t) || plan.slots.some((s) => s.kind === "char" && s.typed === t));
 }
 
 /**
@@ -158,8 +168,8 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
   }
 
   /**
-   * Ranges of the original text where the marked terms occur. Where longer terms are marked too, a
-   * lone character only next to one of them: the 人 of 人 · 脸识别 belongs to 人脸识别, not to every 个人.
+   * Ranges of the original text where the marked terms occur. Lone characters only when the query
+   * is all lone characters; otherwise they are marked as part of the word typed beside them (`markTerms`).
    */
   function highlight(original: string, marks: string[]): Range[] {
     const { text, map } = normalizer.withMap(original);
@@ -170,10 +180,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
         return found;
       });
     const lone = (m: string) => Array.from(m).length === 1 && /\p{Script=Han}/u.test(m);
-    const longer = find(marks.filter((m) => !lone(m)));
-    const touches = ([s, e]: Range) => longer.some(([ls, le]) => s <= le + 1 && e >= ls - 1);
-    const chars = find(marks.filter(lone)).filter((r) => marks.every(lone) || touches(r));
-    const ranges = [...longer, ...chars];
+    const ranges = marks.every(lone) ? find(marks) : find(marks.filter((m) => !lone(m)));
     // Overlapping bigrams (人脸, 脸识, 识别) mark one run.
     const merged: Range[] = [];
     for (const [s, e] of ranges.sort((a, b) => a[0] - b[0])) {

@@ -59,6 +59,9 @@ describe("search over the seed FAQ", () => {
     expect(marked("人脸识别失败")).not.toContain("人");
     expect(marked("人脸识别失败").some((m) => m.includes("人脸识别"))).toBe(true);
     expect(marked("人")).toContain("人");
+    // The 的 of 失败的具体原因 is typed between 失败 and 具体: not marked before 实名认证 (…正确的实名认证…).
+    expect(marked("在哪里查看实名认证失败的具体原因").some((m) => m.startsWith("的"))).toBe(false);
+    expect(marked("在哪里查看实名认证失败的具体原因")).toContain("实名认证");
   });
 
   it("refines earlier results to those that still contain every word typed, marked for the new query", () => {
