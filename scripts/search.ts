@@ -31,7 +31,7 @@ const engine = siteEngine(site, loadSynonyms(contentDir()).synonyms, {
 // A reader that stops early (`npm run search -- 实名 | head -1`) closes the pipe: that is the end, not a crash.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code !== "EPIPE") throw error;
-  process.exit(0);
+  process.exit(process.exitCode ?? 0); // a failed search before still fails
 });
 
 const toJson = (hits: SearchHit[]) => hits.map((h) => ({ question: h.doc.question, url: h.doc.url, id: h.doc.id, score: h.score }));

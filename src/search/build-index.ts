@@ -119,6 +119,8 @@ function pageTopics(site: Site, normalizer: ReturnType<typeof createNormalizer>)
     for (const entry of entries) for (const w of wordsOf(normalizer.text(entry.question))) counts.set(w, (counts.get(w) ?? 0) + 1);
     return { url: page.url, size: entries.length, counts };
   });
+  // Topics tell pages apart: a site of one page has none.
+  if (perPage.length < 2) return new Map();
   const pagesWith = new Map<string, number>();
   for (const p of perPage) for (const w of p.counts.keys()) pagesWith.set(w, (pagesWith.get(w) ?? 0) + 1);
   const out = new Map<string, string[]>();

@@ -4,7 +4,7 @@ import type { IndexSource } from "./index-source";
 import { createInvertedIndex } from "./inverted-index";
 import { SEARCH_LIMITS } from "./options";
 import { homophones, readingsBeginning, transliterate } from "./pinyin";
-import { planQuery, type QueryPlan } from "./query";
+import { planQuery, type QueryPlan, type Slot } from "./query";
 import { RANKING, rankEntries, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
 import { createNormalizer } from "./text";
@@ -26,9 +26,9 @@ export type SearchEngine = {
    * of the query (`ren`), the words of what it most often reads as (人脸, 认证…). The worker fetches
    * their shards ahead; a word's pinyin shard is the one the search just loaded.
    */
-  ahead(query: string): string[];
+  termsAhead(query: string): string[];
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
-  explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; slots: number[] }[] };
+  explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; coverage: number; slots: number[] }[] };
   size: number;
 };
 
@@ -62,15 +62,15 @@ const logError = (error: unknown, query: string) => console.error(`search failed
  */
 function markTerms(plan: QueryPlan): string[] {
   const terms = plan.slots.flatMap((s) => s.alternatives.filter((a) => a.factor >= 0.75).flatMap((a) => (a.phrase ? [a.phrase] : a.terms)));
-  const beside = plan.slots.flatMap((s, i) => {
-    if (s.kind !== "char") return [];
-    const [before, after] = [plan.slots[i - 1], plan.slots[i + 1]];
-    // The pair it makes with the neighbouring word's nearest character (人 + 脸识别 → 人脸).
-    const left = before && before.kind !== "char" && before.to === s.from ? [Array.from(before.typed).at(-1) + s.typed] : [];
-    const right = after && after.kind !== "char" && s.to === after.from ? [s.typed + Array.from(after.typed)[0]] : [];
-    return [...left, ...right];
-  });
+  const beside = plan.slots.flatMap((s, i) => (s.kind === "char" ? pairsBeside(s, plan.slots[i - 1], plan.slots[i + 1]) : []));
   return [...new Set([...terms, ...beside])].filter((t) => Array.from(t).length > 1 || !/\p{Script=Han}/u.test(t) || plan.slots.some((s) => s.kind === "char" && s.typed === t));
+}
+
+/** The pairs a lone character makes with the nearest character of the Han word typed right beside it (人 + 脸识别 → 人脸). */
+function pairsBeside(char: Slot, before: Slot | undefined, after: Slot | undefined): string[] {
+  const left = before?.kind === "phrase" && before.to === char.from ? [Array.from(before.typed).at(-1) + char.typed] : [];
+  const right = after?.kind === "phrase" && char.to === after.from ? [char.typed + Array.from(after.typed)[0]] : [];
+  return [...left, ...right];
 }
 
 /**
@@ -79,8 +79,8 @@ function markTerms(plan: QueryPlan): string[] {
  * 1. the query is normalized (NFKC, case, traditional → simplified) and cut into slots: words, lone
  *    Han characters (weak) and Latin words, each with its alternatives (synonyms, near-synonyms,
  *    spoken forms, homophones, pinyin readings, completions of a word being typed, typo fixes);
- * 2. BM25F over question, keywords, answer and page titles ranks the entries (`rank.ts`); error
- *    codes typed exactly come first;
+ * 2. BM25F over question, keywords, answer and context (page titles, the page's topic words) ranks
+ *    the entries (`rank.ts`); error codes typed exactly come first;
  * 3. the best must cover a share of the query's weight (`RANKING.minCoverage`), or the answer is no
  *    result; results far below the best are not shown.
  * Over the browser's source, a search that needed shards or chunks not loaded yet finds less; the
@@ -191,7 +191,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return merged;
   }
 
-  function ahead(raw: string): string[] {
+  function termsAhead(raw: string): string[] {
     const input = String(raw ?? "");
     // After a space the word is finished: the next keystroke begins another.
     const word = /\s$/.test(input) ? undefined : /(?:^|[^a-z])([a-z]{2,})$/.exec(normalizer.text(input))?.[1];
@@ -201,9 +201,9 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
 
   return {
     size: source.meta.docs,
-    ahead: (query) => {
+    termsAhead: (query) => {
       try {
-        return ahead(query);
+        return termsAhead(query);
       } catch (error) {
         onError(error, String(query));
         return [];
@@ -213,7 +213,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
       const planned = plan(query);
       return {
         slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
-        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: source.entry(r.entry)?.q ?? "", relevance: Math.round(r.relevance * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
+        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: source.entry(r.entry)?.q ?? "", relevance: Math.round(r.relevance * 1000) / 1000, coverage: Math.round(r.coverage * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
       };
     },
     search: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit).hits,

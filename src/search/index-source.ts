@@ -53,7 +53,7 @@ export type ShardedSource = IndexSource & {
    */
   ahead(c: string): string[];
   /** Shards not loaded yet that hold these index terms (the bigrams of what a Latin word being typed reads as); asks for nothing. */
-  aheadTerms(terms: string[]): string[];
+  filesFor(terms: string[]): string[];
 };
 
 /** The browser's index: the manifest, and whatever shards and chunks have been fetched. */
@@ -114,7 +114,7 @@ export function shardedSource(manifest: IndexManifest): ShardedSource {
       const keys = words.flatMap((w) => (/^[a-z]/.test(w) ? [termKey(w, readingOf), pinyinKey("p", w), pinyinKey("i", w)] : [termKey(w, readingOf)]));
       return unloaded(keys);
     },
-    aheadTerms: (terms) => unloaded(terms.map((t) => termKey(t, readingOf))),
+    filesFor: (terms) => unloaded(terms.map((t) => termKey(t, readingOf))),
   };
 
   /** The shard files of these keys that are neither loaded nor in the pack. */

@@ -35,7 +35,8 @@ export function readingsBeginning(source: IndexSource, word: string, max = 4): s
     }
   };
   add("p", (s) => s.join(""));
-  if (counts.size === 0) add("i", (s) => s.map((x) => x[0]).join(""));
+  // Initials: only two letters can begin a two-character word's (and a search for them loaded their key).
+  if (counts.size === 0 && word.length === 2) add("i", (s) => s.map((x) => x[0]).join(""));
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, max)

@@ -33,7 +33,7 @@ export const RANKING = {
  * BM25F over the slots: each slot adds its weight times how well the question matches it, the best
  * of its alternatives (a phrase matches by the IDF-weighted share of its terms found). Divided by
  * what a question matching every slot would score, that is its relevance, 0–1, comparable across
- * queries, which the no-answer decision uses. (A bonus for the query's words unbroken in the
+ * queries, which orders the "possibly related" (the no-answer decision uses coverage). (A bonus for the query's words unbroken in the
  * question was measured and dropped: with the decision recalibrated it changed nothing.)
  */
 export function rankEntries(plan: QueryPlan, index: InvertedIndex): Scored[] {

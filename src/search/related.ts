@@ -23,7 +23,6 @@ export const NEAR_SYNONYMS: string[][] = [
   ["关闭", "关掉", "停用", "禁用"],
   ["开启", "打开", "启用", "开通"],
   // durations and time
-  ["多久", "多长时间", "时长", "几天", "多少天", "多少时间", "要多久", "需要多久"],
   ["到账", "到帐", "退回"],
   // buying and paying
   ["购买", "买", "开通", "下单", "订购"],
@@ -49,13 +48,9 @@ export const NEAR_SYNONYMS: string[][] = [
   ["访问", "打开", "进入"],
   ["忘记", "忘了", "找回"],
   ["重置", "重设"],
-  ["密码", "口令"],
   // looking things up
   ["查看", "查询", "看", "查"],
-  ["区别", "不同", "差异", "差别", "对比"],
-  ["选择", "怎么选", "选哪个", "推荐"],
   ["支持", "能用", "可以用", "兼容"],
-  ["限制", "上限", "限额", "最多", "最大"],
   ["设置", "配置", "设定"],
   ["上传", "传"],
   ["下载", "导出"],
@@ -68,16 +63,20 @@ export const NEAR_SYNONYMS: string[][] = [
   ["总是", "老是", "一直", "经常", "频繁"],
   ["不足", "不够", "不够用"],
   ["超过", "超出", "超限", "超了"],
-  ["客服", "工单", "人工"],
   ["邀请", "拉人"],
   ["批量", "一起"],
 ];
 
 /**
- * Question words (where, why, when): they say what kind of answer is wanted, not what it is about,
+ * Question words (where, why, when, how long, what differs, which, how many at most): they say what
+ * kind of answer is wanted, not what it is about,
  * so a site lacking all of them may still answer (在哪里查看… where the answer says 在控制台…).
  */
 export const QUESTION_WORDS: string[][] = [
+  ["多久", "多长时间", "时长", "几天", "多少天", "多少时间", "要多久", "需要多久"],
+  ["区别", "不同", "差异", "差别", "对比"],
+  ["选择", "怎么选", "选哪个", "推荐"],
+  ["限制", "上限", "限额", "最多", "最大"],
   ["在哪", "在哪里", "哪里", "位置", "入口"],
   ["原因", "为什么", "为啥", "怎么回事", "咋回事"],
   ["什么时候", "何时", "啥时候"],
@@ -88,6 +87,8 @@ export const QUESTION_WORDS: string[][] = [
  * lacking all of them is no sign that it cannot answer (开通云服务器 on a page that says 云服务资源).
  */
 export const NAMED_THINGS: string[][] = [
+  ["密码", "口令"],
+  ["客服", "工单", "人工"],
   ["账号", "账户", "帐号", "帐户"],
   ["手机号", "手机号码", "电话号码"],
   ["证件", "身份证"],

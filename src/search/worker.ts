@@ -13,7 +13,7 @@ import type { ChunkData, IndexManifest, SearchHit, ShardData } from "./types";
  * that still fit the query (`refine`). Typing never waits.
  * From a second after the first search on (its own files go first), and not when the browser asks
  * to save data, the worker also fetches what the next keystrokes will likely need: after each
- * search, the shards of the words most often written after its last character (`fetchAhead`), and
+ * search, the shards of the words likely typed next (`fetchAhead`), and
  * between searches, a few at a time, the shards the manifest lists as `warm` (the content's most
  * frequent characters and words), so that a new query's first keystroke usually needs no round trip.
  * A file gone with a newer build (an old tab) makes it load the site's current manifest.
@@ -114,7 +114,7 @@ function fetchAhead(query: string) {
   const text = query.toLowerCase();
   const letter = /(?:^|[^a-z])([a-z])$/.exec(text)?.[1];
   const last = Array.from(text).at(-1) ?? "";
-  const files = letter ? current.source.ahead(letter) : /\p{Script=Han}/u.test(last) ? current.source.ahead(last) : current.source.aheadTerms(current.engine.ahead(query));
+  const files = letter ? current.source.ahead(letter) : /\p{Script=Han}/u.test(last) ? current.source.ahead(last) : current.source.filesFor(current.engine.termsAhead(query));
   for (const file of files) load(file).catch(() => {}); // a search fetches what it still needs
 }
 

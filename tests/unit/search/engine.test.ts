@@ -49,7 +49,7 @@ describe("search over the seed FAQ", () => {
     expect(marked.join("")).toContain("人脸识别");
   });
 
-  it("marks a lone character of the query only beside a longer match, unless the query is all lone characters", () => {
+  it("marks a lone character of the query only with the word typed beside it, unless the query is all lone characters", () => {
     const marked = (query: string) =>
       engine.search(query).flatMap((hit) => [
         ...hit.highlights.question.map(([s, e]) => hit.doc.question.slice(s, e + 1)),

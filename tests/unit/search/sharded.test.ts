@@ -160,16 +160,20 @@ describe("fetching ahead (the words most often written after the last character 
       loadMissing(source);
       engine.search("ren");
     }
-    const terms = engine.ahead("ren");
+    const terms = engine.termsAhead("ren");
     // Read from the questions' pinyin: 人脸 (ren lian) and 认证 (ren zheng) are among the commonest.
     expect(terms).toEqual(expect.arrayContaining(["人脸"]));
-    const ahead = source.aheadTerms(terms);
+    const ahead = source.filesFor(terms);
     expect(ahead.length).toBeGreaterThan(0);
     expect(source.missing()).toEqual([]); // naming them asks for nothing
     for (const file of ahead) source.add(file, JSON.parse(files[file]));
-    expect(source.aheadTerms(terms)).toEqual([]);
+    expect(source.filesFor(terms)).toEqual([]);
     for (const t of terms) expect(source.term(t)).toEqual(data.shard.terms[t]);
     // Not for a word the content has, nor after a space, a Han character or nothing Latin.
-    for (const q of ["cvm", "ren ", "人", "", "r"]) expect(engine.ahead(q), q).toEqual([]);
+    for (const q of ["cvm", "ren ", "实名 ren "]) expect(engine.termsAhead(q), q).toEqual([]);
+    // On a fresh source, with nothing loaded, it names nothing and asks for no initials shard.
+    const fresh = shardedSource(manifest);
+    expect(createSearchEngine(fresh).termsAhead("renlianshibie")).toEqual([]);
+    expect(fresh.missing().length).toBeLessThanOrEqual(2);
   });
 });
