@@ -22,15 +22,19 @@ export type SearchEngine = {
    */
   refine(query: string, previous: SearchHit[], limit?: number): SearchHit[];
   /**
-   * Index terms the next keystrokes will likely need: while a Latin word is being typed at the end
-   * of the query (`ren`), the words of what it most often reads as (人脸, 认证…). The worker fetches
-   * their shards ahead; a word's pinyin shard is the one the search just loaded.
+   * What the next keystroke will likely need, read from the query as the engine reads it (NFKC,
+   * traditional → simplified): the words after its last Han character (`char`: 退 → 退款…), the
+   * two-letter beginnings after a lone letter at its end (`letter`), or, while a Latin word is being
+   * typed (`ren`), the words of what it most often reads as (`terms`: 人脸, 认证…). The worker
+   * fetches their shards ahead. Nothing after a space: the next keystroke begins another word.
    */
-  termsAhead(query: string): string[];
+  lookAhead(query: string): LookAhead;
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
   explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; coverage: number; slots: number[] }[] };
   size: number;
 };
+
+export type LookAhead = { char: string } | { letter: string } | { terms: string[] };
 
 /** The stages of the engine, each of which `npm run eval:search -- --without NAME` can turn off to measure what it adds. */
 export const STAGES = ["segmenter", "general-weights", "near-synonyms", "homophones", "pinyin", "typos"] as const;
@@ -191,22 +195,24 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return merged;
   }
 
-  function termsAhead(raw: string): string[] {
+  function lookAhead(raw: string): LookAhead {
     const input = String(raw ?? "");
-    // After a space the word is finished: the next keystroke begins another.
-    const word = /\s$/.test(input) ? undefined : /(?:^|[^a-z])([a-z]{2,})$/.exec(normalizer.text(input))?.[1];
-    if (!word || !on("pinyin") || index.df(word) > 0) return [];
-    return readingsBeginning(source, word);
+    const text = /\s$/.test(input) ? "" : normalizer.text(input);
+    const last = Array.from(text).at(-1) ?? "";
+    if (/\p{Script=Han}/u.test(last)) return { char: last };
+    const word = /(?:^|[^a-z])([a-z]+)$/.exec(text)?.[1] ?? "";
+    if (word.length === 1) return { letter: word };
+    return { terms: word && on("pinyin") && index.df(word) === 0 ? readingsBeginning(source, word) : [] };
   }
 
   return {
     size: source.meta.docs,
-    termsAhead: (query) => {
+    lookAhead: (query) => {
       try {
-        return termsAhead(query);
+        return lookAhead(query);
       } catch (error) {
         onError(error, String(query));
-        return [];
+        return { terms: [] };
       }
     },
     explain(query) {

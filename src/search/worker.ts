@@ -111,10 +111,8 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
 function fetchAhead(query: string) {
   const current = state;
   if (!current || saveData() || performance.now() < (quietUntil ?? Infinity)) return;
-  const text = query.toLowerCase();
-  const letter = /(?:^|[^a-z])([a-z])$/.exec(text)?.[1];
-  const last = Array.from(text).at(-1) ?? "";
-  const files = letter ? current.source.ahead(letter) : /\p{Script=Han}/u.test(last) ? current.source.ahead(last) : current.source.filesFor(current.engine.termsAhead(query));
+  const next = current.engine.lookAhead(query);
+  const files = "terms" in next ? current.source.filesFor(next.terms) : current.source.ahead("char" in next ? next.char : next.letter);
   for (const file of files) load(file).catch(() => {}); // a search fetches what it still needs
 }
 

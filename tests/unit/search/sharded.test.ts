@@ -160,7 +160,8 @@ describe("fetching ahead (the words most often written after the last character 
       loadMissing(source);
       engine.search("ren");
     }
-    const terms = engine.termsAhead("ren");
+    const next = engine.lookAhead("ren");
+    const terms = "terms" in next ? next.terms : [];
     // Read from the questions' pinyin: 人脸 (ren lian) and 认证 (ren zheng) are among the commonest.
     expect(terms).toEqual(expect.arrayContaining(["人脸"]));
     const ahead = source.filesFor(terms);
@@ -170,10 +171,15 @@ describe("fetching ahead (the words most often written after the last character 
     expect(source.filesFor(terms)).toEqual([]);
     for (const t of terms) expect(source.term(t)).toEqual(data.shard.terms[t]);
     // Not for a word the content has, nor after a space, a Han character or nothing Latin.
-    for (const q of ["cvm", "ren ", "实名 ren "]) expect(engine.termsAhead(q), q).toEqual([]);
+    for (const q of ["cvm", "ren ", "实名 ren ", "退 ", ""]) expect(engine.lookAhead(q), q).toEqual({ terms: [] });
+    // Read as the engine reads a query: traditional characters and full-width letters too.
+    expect(engine.lookAhead("退")).toEqual({ char: "退" });
+    expect(engine.lookAhead("實")).toEqual({ char: "实" });
+    expect(engine.lookAhead("实名 R")).toEqual({ letter: "r" });
+    expect(engine.lookAhead("ｒ")).toEqual({ letter: "r" });
     // On a fresh source, with nothing loaded, it names nothing and asks for no initials shard.
     const fresh = shardedSource(manifest);
-    expect(createSearchEngine(fresh).termsAhead("renlianshibie")).toEqual([]);
+    expect(createSearchEngine(fresh).lookAhead("renlianshibie")).toEqual({ terms: [] });
     expect(fresh.missing().length).toBeLessThanOrEqual(2);
   });
 });
