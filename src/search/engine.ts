@@ -5,7 +5,7 @@ import { createInvertedIndex } from "./inverted-index";
 import { SEARCH_LIMITS } from "./options";
 import { homophones, readingsBeginning, transliterate } from "./pinyin";
 import { planQuery, type QueryPlan, type Slot } from "./query";
-import { RANKING, rankEntries, type Scored } from "./rank";
+import { finalOrder, RANKING, rankEntries, type Ordered, type Scored } from "./rank";
 import { createExpander, rewriteSpokenFiller } from "./related";
 import { createNormalizer } from "./text";
 import type { Range, SearchHit } from "./types";
@@ -30,7 +30,7 @@ export type SearchEngine = {
    */
   lookAhead(query: string): LookAhead;
   /** Why the results are what they are: the query's slots and the best questions' relevance. */
-  explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; coverage: number; slots: number[] }[] };
+  explain(query: string): { slots: { typed: string; weight: number; known: boolean; alternatives: string[] }[]; ranked: { question: string; relevance: number; coverage: number; fit?: number; slots: number[] }[] };
   size: number;
 };
 
@@ -123,14 +123,25 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return { text, plan, ranked };
   }
 
+  /** The answers to show, in their final order (error codes typed exactly still first). */
+  function answers(planned: { text: string; plan: QueryPlan; ranked: Scored[] }, limit: number): Ordered[] {
+    const best = planned.ranked[0];
+    const shown = planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score).slice(0, limit);
+    const ordered = finalOrder(shown, planned.text, (e) => {
+      const entry = source.entry(e);
+      return entry && normalizer.text(entry.q);
+    });
+    return planned.plan.codes.length ? codesFirst(ordered, planned.plan.codes) : ordered;
+  }
+
   function search(raw: string, limit: number): { hits: SearchHit[]; related: SearchHit[] } {
     const planned = plan(raw);
     const best = planned?.ranked[0];
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
-    const show = (list: Scored[]) => list.slice(0, limit).flatMap((r) => toHit(r, marks) ?? []);
-    if (best.coverage >= RANKING.minCoverage && !planned.plan.slots.some((s) => s.unknownAction)) return { hits: show(planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score)), related: [] };
-    return { hits: [], related: show(planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, RELATED)) };
+    if (answered(planned)) return { hits: answers(planned, limit).flatMap((r) => toHit(r, 1 - r.fit, marks) ?? []), related: [] };
+    const related = planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, Math.min(limit, RELATED));
+    return { hits: [], related: related.flatMap((r) => toHit(r, 1 - r.relevance, marks) ?? []) };
   }
 
   function refine(raw: string, previous: SearchHit[], limit: number): SearchHit[] {
@@ -152,21 +163,41 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
       .map((hit) => ({ ...hit, highlights: { question: highlight(hit.doc.question, marks), answer: highlight(hit.doc.answer, marks) } }));
   }
 
+  /** The best ten questions, those shown first in the order shown, with their fit; then the rest by score. */
+  function explained(planned: { text: string; plan: QueryPlan; ranked: Scored[] }) {
+    const shown: (Scored & { fit?: number })[] = answered(planned) ? answers(planned, SEARCH_LIMITS.results) : [];
+    const rest: (Scored & { fit?: number })[] = planned.ranked.filter((r) => !shown.some((s) => s.entry === r.entry));
+    const round = (v: number, by = 1000) => Math.round(v * by) / by;
+    return [...shown, ...rest].slice(0, 10).map((r) => ({
+      question: source.entry(r.entry)?.q ?? "",
+      relevance: round(r.relevance),
+      coverage: round(r.coverage),
+      ...(r.fit === undefined ? {} : { fit: round(r.fit) }),
+      slots: r.slots.map((v) => round(v, 100)),
+    }));
+  }
+
+  /** Whether the site answers the query: its best question covers enough of it, and it asks for no action the site lacks. */
+  function answered(planned: { plan: QueryPlan; ranked: Scored[] }): boolean {
+    const best = planned.ranked[0];
+    return !!best && best.coverage >= RANKING.minCoverage && !planned.plan.slots.some((s) => s.unknownAction);
+  }
+
   /** Entries containing every error code typed, exactly, come first. */
-  function codesFirst(ranked: Scored[], codes: string[]): Scored[] {
+  function codesFirst<T extends Scored>(ranked: T[], codes: string[]): T[] {
     const withCodes = codes.map((c) => new Set(index.postings(c)?.e ?? []));
-    const has = (r: Scored) => withCodes.every((entries) => entries.has(r.entry));
+    const has = (r: T) => withCodes.every((entries) => entries.has(r.entry));
     return [...ranked.filter(has), ...ranked.filter((r) => !has(r))];
   }
 
   /** A result for the UI, or nothing while its entry's chunk is not loaded. */
-  function toHit(r: Scored, marks: string[]): SearchHit | undefined {
+  function toHit(r: Scored, score: number, marks: string[]): SearchHit | undefined {
     const entry = source.entry(r.entry);
     if (!entry) return undefined;
     const [url, id, page, category] = entry.at;
     return {
       doc: { id, url: `${url}#${id}`, question: entry.q, answer: entry.a, page, category, keywords: entry.k },
-      score: Math.round((1 - r.relevance) * 1e4) / 1e4,
+      score: Math.round(score * 1e4) / 1e4,
       highlights: { question: highlight(entry.q, marks), answer: highlight(entry.a, marks) },
     };
   }
@@ -219,7 +250,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
       const planned = plan(query);
       return {
         slots: planned?.plan.slots.map((s) => ({ typed: s.typed, weight: Math.round(s.weight * 100) / 100, known: s.known, alternatives: s.alternatives.slice(1).map((a) => `${a.terms.join("")}×${a.factor}`) })) ?? [],
-        ranked: planned?.ranked.slice(0, 10).map((r) => ({ question: source.entry(r.entry)?.q ?? "", relevance: Math.round(r.relevance * 1000) / 1000, coverage: Math.round(r.coverage * 1000) / 1000, slots: r.slots.map((v) => Math.round(v * 100) / 100) })) ?? [],
+        ranked: planned ? explained(planned) : [],
       };
     },
     search: (query, limit = SEARCH_LIMITS.results) => safeSearch(query, limit).hits,
