@@ -114,9 +114,10 @@ function hanWords(run: string, offset: number, ctx: QueryContext): { word: strin
   const pieces = segmented.flatMap((piece, i) => {
     const chars = Array.from(piece);
     if (chars.length === 1 || known(piece)) return [piece];
-    const before = segmented[i - 1]?.slice(-1) ?? "";
-    const after = segmented[i + 1]?.[0] ?? "";
-    return known(before + chars[0]) || known(chars.at(-1)! + after) ? chars : [piece];
+    // Only a bigram across an edge counts: at the run's start or end there is none (倍速 at the start is no 倍).
+    const before = segmented[i - 1]?.slice(-1);
+    const after = segmented[i + 1]?.[0];
+    return (before && known(before + chars[0])) || (after && known(chars.at(-1)! + after)) ? chars : [piece];
   });
   const out: { word: string; at: number }[] = [];
   let at = offset;

@@ -26,7 +26,7 @@ export const NEAR_SYNONYMS: string[][] = [
   ["到账", "到帐", "退回"],
   // buying and paying
   ["购买", "买", "开通", "下单", "订购"],
-  ["费用", "价格", "收费", "计费", "多少钱", "要钱", "付费", "价钱", "花钱", "扣费", "掏钱"],
+  ["费用", "价格", "收费", "计费", "多少钱", "要钱", "付费", "价钱", "花钱", "扣费", "掏钱", "便宜"],
   ["免费", "不要钱", "不收费", "免费额度"],
   ["退款", "退费", "退钱"],
   ["续费", "续期", "续订"],
@@ -64,6 +64,7 @@ export const NEAR_SYNONYMS: string[][] = [
   ["不足", "不够", "不够用"],
   ["超过", "超出", "超限", "超了"],
   ["邀请", "拉人"],
+  ["马上", "立即", "立刻", "快速", "尽快"],
   ["批量", "一起"],
 ];
 
@@ -99,6 +100,10 @@ export const NAMED_THINGS: string[][] = [
   ["摄像头", "相机"],
   ["声音", "音频"],
   ["画面", "视频"],
+  // platforms, as customers and SDK docs name them
+  ["安卓", "android"],
+  ["苹果", "ios", "iphone"],
+  ["网页", "web", "h5"],
 ];
 
 /**
@@ -131,6 +136,13 @@ export function chineseNumber(text: string): string {
     } else digit = DIGITS[c] ?? 0;
   }
   return String(total + digit);
+}
+
+/** A Latin word of a group is found as a whole word only (ios, not the ios of bios); Han words anywhere. */
+function wholeWord(query: string, at: number, word: string): boolean {
+  const latin = /[a-z0-9]/;
+  if (!latin.test(word[0])) return true;
+  return !latin.test(query[at - 1] ?? "") && !latin.test(query[at + word.length] ?? "");
 }
 
 /** Query expansions: each a phrase to look for in place of part of what was typed. */
@@ -175,6 +187,7 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
     const out: Expansion[] = [];
     for (const word of words) {
       for (let at = query.indexOf(word); at !== -1; at = query.indexOf(word, at + 1)) {
+        if (!wholeWord(query, at, word)) continue;
         for (const group of byWord.get(word)!) {
           for (const phrase of group.words) if (phrase !== word) out.push({ from: at, to: at + word.length, phrase, weight: group.weight, action: group.action });
         }
