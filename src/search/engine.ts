@@ -37,7 +37,7 @@ export type SearchEngine = {
 export type LookAhead = { char: string } | { letter: string } | { terms: string[] };
 
 /** The stages of the engine, each of which `npm run eval:search -- --without NAME` can turn off to measure what it adds. */
-export const STAGES = ["segmenter", "general-weights", "near-synonyms", "homophones", "pinyin", "typos"] as const;
+export const STAGES = ["segmenter", "general-weights", "near-synonyms", "homophones", "pinyin", "typos", "final-order"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export type EngineOptions = {
@@ -130,7 +130,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     const ordered = finalOrder(shown, planned.text, (e) => {
       const entry = source.entry(e);
       return entry && normalizer.text(entry.q);
-    });
+    }, on("final-order"));
     return planned.plan.codes.length ? codesFirst(ordered, planned.plan.codes) : ordered;
   }
 

@@ -105,18 +105,19 @@ function slotScores(slot: Slot, index: InvertedIndex): Map<number, number> {
 export type Ordered = Scored & { fit: number };
 
 /**
- * The order of the results shown: BM25F's score is the main part; coverage and the overlap of
+ * The order of the results shown (BM25F's alone with `on` false, to measure what this adds): BM25F's score is the main part; coverage and the overlap of
  * characters between the query and the question (Dice, `charOverlap`) settle the rest. BM25F
  * counts words; overlap also sees the characters a paraphrase shares in another order or form
  * (要等很久才听到声音 ~ 音频需要很长时间才能听到), and it drops for a question that has much the
  * query did not ask (若收到很多内网 IP 异常登录告警 against 如何处理异常登录告警).
  */
-export function finalOrder(shown: Scored[], query: string, questionOf: (entry: number) => string | undefined): Ordered[] {
+export function finalOrder(shown: Scored[], query: string, questionOf: (entry: number) => string | undefined, on = true): Ordered[] {
   const best = Math.max(...shown.map((r) => r.score));
-  const most = 1 + RANKING.orderByCoverage + RANKING.orderByOverlap;
+  const [byCoverage, byOverlap] = on ? [RANKING.orderByCoverage, RANKING.orderByOverlap] : [0, 0];
+  const most = 1 + byCoverage + byOverlap;
   return shown
     .map((r) => {
-      const fit = r.score / best + RANKING.orderByCoverage * r.coverage + RANKING.orderByOverlap * charOverlap(query, questionOf(r.entry) ?? "");
+      const fit = r.score / best + byCoverage * r.coverage + (byOverlap && byOverlap * charOverlap(query, questionOf(r.entry) ?? ""));
       return { ...r, fit: fit / most };
     })
     .sort((a, b) => b.fit - a.fit || b.score - a.score || a.entry - b.entry);
