@@ -194,7 +194,7 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
       }
     }
     if (!builtin) return out;
-    const spoken = /(\p{Script=Han})不[掉了上到动开进去成]/gu;
+    const spoken = /(\p{Script=Han})不[掉了上到动开进去成通出]/gu;
     for (const m of query.matchAll(spoken)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
     for (const m of query.matchAll(COUNTED)) out.push({ from: m.index, to: m.index + m[0].length, phrase: chineseNumber(m[1]), weight: WEIGHTS.spoken });
     return out;

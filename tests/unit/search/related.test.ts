@@ -15,4 +15,9 @@ describe("built-in near-synonyms", () => {
     expect(phrases("bios 怎么设置")).not.toContain("苹果");
     expect(phrases("webhook 回调")).not.toContain("网页");
   });
+
+  it("read a spoken 'X不通 / X不出' as being unable to X (调不通 → 无法调, 建不出来 → 无法建)", () => {
+    expect(phrases("会议 api 调不通")).toContain("无法调");
+    expect(phrases("服务器建不出来")).toContain("无法建");
+  });
 });
