@@ -51,6 +51,9 @@ export type EngineOptions = {
   onError?: (error: unknown, query: string) => void;
 };
 
+/** A query as the engine planned it: its normalized text, its slots and its ranked entries. */
+type Planned = { text: string; plan: QueryPlan; ranked: Scored[] };
+
 /** "Possibly related" questions offered when none answers the query. */
 const RELATED = 3;
 /** A slot weighing less than half the query's heaviest is filler to `refine` (怎么 weighs a third of 实名认证). */
@@ -123,15 +126,22 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     return { text, plan, ranked };
   }
 
-  /** The answers to show, in their final order (error codes typed exactly still first). */
-  function answers(planned: { text: string; plan: QueryPlan; ranked: Scored[] }, limit: number): Ordered[] {
+  /**
+   * The answers to show, in their final order (error codes typed exactly still first). The first
+   * `SEARCH_LIMITS.results` above the cut-off are put in order whatever `limit` is, so a shorter
+   * list is the start of the longer one; their questions are the ones a result list shows anyway.
+   */
+  function answers(planned: Planned, limit: number): Ordered[] {
     const best = planned.ranked[0];
-    const shown = planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score).slice(0, limit);
-    const ordered = finalOrder(shown, planned.text, (e) => {
-      const entry = source.entry(e);
-      return entry && normalizer.text(entry.q);
-    }, on("final-order"));
-    return planned.plan.codes.length ? codesFirst(ordered, planned.plan.codes) : ordered;
+    const shown = planned.ranked.filter((r) => r.score >= RANKING.minShareOfBest * best.score).slice(0, Math.max(limit, SEARCH_LIMITS.results));
+    const ordered = finalOrder(shown, planned.text, questionText, on("final-order"));
+    return (planned.plan.codes.length ? codesFirst(ordered, planned.plan.codes) : ordered).slice(0, limit);
+  }
+
+  /** An entry's question as the engine reads it, or undefined while its chunk is not loaded. */
+  function questionText(entry: number): string | undefined {
+    const data = source.entry(entry);
+    return data && normalizer.text(data.q);
   }
 
   function search(raw: string, limit: number): { hits: SearchHit[]; related: SearchHit[] } {
@@ -164,7 +174,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
   }
 
   /** The best ten questions, those shown first in the order shown, with their fit; then the rest by score. */
-  function explained(planned: { text: string; plan: QueryPlan; ranked: Scored[] }) {
+  function explained(planned: Planned) {
     const shown: (Scored & { fit?: number })[] = answered(planned) ? answers(planned, SEARCH_LIMITS.results) : [];
     const rest: (Scored & { fit?: number })[] = planned.ranked.filter((r) => !shown.some((s) => s.entry === r.entry));
     const round = (v: number, by = 1000) => Math.round(v * by) / by;
@@ -178,7 +188,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
   }
 
   /** Whether the site answers the query: its best question covers enough of it, and it asks for no action the site lacks. */
-  function answered(planned: { plan: QueryPlan; ranked: Scored[] }): boolean {
+  function answered(planned: Planned): boolean {
     const best = planned.ranked[0];
     return !!best && best.coverage >= RANKING.minCoverage && !planned.plan.slots.some((s) => s.unknownAction);
   }

@@ -105,31 +105,31 @@ function slotScores(slot: Slot, index: InvertedIndex): Map<number, number> {
 export type Ordered = Scored & { fit: number };
 
 /**
- * The order of the results shown (BM25F's alone with `on` false, to measure what this adds): BM25F's score is the main part; coverage and the overlap of
- * characters between the query and the question (Dice, `charOverlap`) settle the rest. BM25F
- * counts words; overlap also sees the characters a paraphrase shares in another order or form
+ * The order of the results shown: BM25F's score is the main part; coverage and the overlap of
+ * characters between the query and the question (Dice, `overlapWith`) settle the rest. BM25F counts
+ * words; overlap also sees the characters a paraphrase shares in another order or form
  * (要等很久才听到声音 ~ 音频需要很长时间才能听到), and it drops for a question that has much the
- * query did not ask (若收到很多内网 IP 异常登录告警 against 如何处理异常登录告警).
+ * query did not ask. With `on` false, BM25F's order alone (to measure what this adds).
  */
 export function finalOrder(shown: Scored[], query: string, questionOf: (entry: number) => string | undefined, on = true): Ordered[] {
-  const best = Math.max(...shown.map((r) => r.score));
+  const best = Math.max(0, ...shown.map((r) => r.score));
+  const overlap = overlapWith(query);
   const [byCoverage, byOverlap] = on ? [RANKING.orderByCoverage, RANKING.orderByOverlap] : [0, 0];
   const most = 1 + byCoverage + byOverlap;
-  return shown
-    .map((r) => {
-      const fit = r.score / best + byCoverage * r.coverage + (byOverlap && byOverlap * charOverlap(query, questionOf(r.entry) ?? ""));
-      return { ...r, fit: fit / most };
-    })
-    .sort((a, b) => b.fit - a.fit || b.score - a.score || a.entry - b.entry);
+  const fitOf = (r: Scored) => (best > 0 ? r.score / best : 0) + byCoverage * r.coverage + (on ? byOverlap * overlap(questionOf(r.entry) ?? "") : 0);
+  return shown.map((r) => ({ ...r, fit: fitOf(r) / most })).sort((a, b) => b.fit - a.fit || b.score - a.score || a.entry - b.entry);
 }
 
-/** Dice coefficient of the distinct Han characters of two texts, 0–1. */
-export function charOverlap(a: string, b: string): number {
-  const han = (s: string) => new Set(Array.from(s).filter((c) => /\p{Script=Han}/u.test(c)));
-  const x = han(a);
-  const y = han(b);
-  if (x.size + y.size === 0) return 0;
-  let both = 0;
-  for (const c of x) if (y.has(c)) both++;
-  return (2 * both) / (x.size + y.size);
+/** The Dice coefficient of the distinct Han characters of the query and of a text, 0–1. */
+export function overlapWith(query: string): (text: string) => number {
+  const mine = hanChars(query);
+  return (text) => {
+    const theirs = hanChars(text);
+    if (mine.size + theirs.size === 0) return 0;
+    let both = 0;
+    for (const c of mine) if (theirs.has(c)) both++;
+    return (2 * both) / (mine.size + theirs.size);
+  };
 }
+
+const hanChars = (text: string) => new Set(Array.from(text).filter((c) => /\p{Script=Han}/u.test(c)));

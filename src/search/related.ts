@@ -60,11 +60,9 @@ export const NEAR_SYNONYMS: string[][] = [
   ["告警", "报警"],
   ["截图", "截屏"],
   ["攻击", "被打", "被攻击"],
-  ["总是", "老是", "一直", "经常", "频繁"],
   ["不足", "不够", "不够用"],
   ["超过", "超出", "超限", "超了"],
   ["邀请", "拉人"],
-  ["马上", "立即", "立刻", "快速", "尽快"],
   ["批量", "一起"],
 ];
 
@@ -81,6 +79,15 @@ export const QUESTION_WORDS: string[][] = [
   ["在哪", "在哪里", "哪里", "位置", "入口"],
   ["原因", "为什么", "为啥", "怎么回事", "咋回事"],
   ["什么时候", "何时", "啥时候"],
+];
+
+/**
+ * How often and how soon: near-synonyms that say how, not what happens, so a site lacking all of
+ * them may still answer (人脸识别失败 想马上解决 on a page without 马上, 立即 or 尽快).
+ */
+export const MANNERS: string[][] = [
+  ["总是", "老是", "一直", "经常", "频繁"],
+  ["马上", "立即", "立刻", "尽快"],
 ];
 
 /**
@@ -138,12 +145,20 @@ export function chineseNumber(text: string): string {
   return String(total + digit);
 }
 
-/** A Latin word of a group is found as a whole word only (ios, not the ios of bios); Han words anywhere. */
+/**
+ * A Latin word to expand (of a built-in group or a writer's synonym) is found as a word only: not
+ * the ios of bios, nor the web of webhook, but the ios of ios17. Han words anywhere.
+ */
 function wholeWord(query: string, at: number, word: string): boolean {
-  const latin = /[a-z0-9]/;
-  if (!latin.test(word[0])) return true;
-  return !latin.test(query[at - 1] ?? "") && !latin.test(query[at + word.length] ?? "");
+  if (!/[a-z0-9]/.test(word[0])) return true;
+  return !/[a-z0-9]/.test(query[at - 1] ?? "") && !/[a-z]/.test(query[at + word.length] ?? "");
 }
+
+/**
+ * Spoken "cannot" (删不掉 → 无法删): after any character for these endings; for 不通 and 不出 only
+ * after a verb, since they follow nouns as often (网络不通, 验证码不出现, 审核不通过).
+ */
+const SPOKEN_UNABLE = [/(\p{Script=Han})不[掉了上到动开进去成]/gu, /([调打拨连建找查导做])不[通出]/gu];
 
 /** Query expansions: each a phrase to look for in place of part of what was typed. */
 export type Expansion = { from: number; to: number; phrase: string; weight: number; action?: boolean };
@@ -169,7 +184,7 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
   const byWord = new Map<string, Group[]>();
   const add = (word: string, group: Group) => byWord.set(word, [...(byWord.get(word) ?? []), group]);
   const own = new Set(synonyms.flat());
-  const groups = builtin ? [...NEAR_SYNONYMS.map((words) => ({ words, action: true })), ...[...QUESTION_WORDS, ...NAMED_THINGS].map((words) => ({ words, action: false }))] : [];
+  const groups = builtin ? [...NEAR_SYNONYMS.map((words) => ({ words, action: true })), ...[...QUESTION_WORDS, ...MANNERS, ...NAMED_THINGS].map((words) => ({ words, action: false }))] : [];
   for (const { words, action } of groups) {
     const group = { words: words.filter((w) => !own.has(w)), weight: WEIGHTS.builtin, action };
     for (const w of group.words) add(w, group);
@@ -194,8 +209,9 @@ export function createExpander(synonyms: [string, string][], builtin = true) {
       }
     }
     if (!builtin) return out;
-    const spoken = /(\p{Script=Han})不[掉了上到动开进去成通出]/gu;
-    for (const m of query.matchAll(spoken)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
+    for (const pattern of SPOKEN_UNABLE) {
+      for (const m of query.matchAll(pattern)) out.push({ from: m.index, to: m.index + m[0].length, phrase: `无法${m[1]}`, weight: WEIGHTS.spoken });
+    }
     for (const m of query.matchAll(COUNTED)) out.push({ from: m.index, to: m.index + m[0].length, phrase: chineseNumber(m[1]), weight: WEIGHTS.spoken });
     return out;
   };

@@ -93,7 +93,11 @@ export type Range = [number, number];
 
 export type SearchHit = {
   doc: SearchDoc;
-  /** 0 is a perfect match, 1 no match. */
+  /**
+   * Lower is better, 0–1, rising down the list. For an answer, 1 − its fit in the final order
+   * (`finalOrder`: 0 only for the best-scored question, covering every slot, with the query's very
+   * characters); for a "possibly related" question, 1 − its relevance.
+   */
   score: number;
   highlights: { question: Range[]; answer: Range[] };
 };

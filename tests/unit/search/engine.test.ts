@@ -28,6 +28,11 @@ describe("search over the seed FAQ", () => {
     expect(engine.search(c.q)).toEqual([]);
   });
 
+  it("answers despite a word of how soon or how often that the page has in no form (马上, 老是)", () => {
+    expect(top("人脸识别失败 想马上解决")?.id).toBe("faceiderr");
+    expect(top("人脸识别老是失败")?.id).toBe("faceiderr");
+  });
+
   it("ranks first the questions about what a question word asks (要多久 → 时长), not just the topic", () => {
     // 实名认证审核不通过 contains the typed 实名认证审核 word for word, but says nothing of how long.
     expect(top("实名认证审核要多久")?.question).toBe("实名认证提交审核处理时长？");

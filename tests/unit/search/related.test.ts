@@ -11,13 +11,30 @@ describe("built-in near-synonyms", () => {
     expect(phrases("安卓支持 x86 吗")).toContain("android");
   });
 
-  it("find a Latin word only as a whole word: the ios of bios, or the web of webhook, is none", () => {
+  it("find a Latin word as a word only: not the ios of bios, nor the web of webhook, but the ios of ios17", () => {
     expect(phrases("bios 怎么设置")).not.toContain("苹果");
     expect(phrases("webhook 回调")).not.toContain("网页");
+    expect(phrases("h5py 安装")).not.toContain("网页");
+    expect(phrases("ios17 推送")).toContain("苹果");
   });
 
-  it("read a spoken 'X不通 / X不出' as being unable to X (调不通 → 无法调, 建不出来 → 无法建)", () => {
+  it("mark only actions and states as such: how soon or how often is no action (马上, 老是)", () => {
+    const action = (query: string, word: string) => expand(query).filter((e) => query.slice(e.from, e.to) === word).every((e) => e.action);
+    expect(action("注销账号", "注销")).toBe(true);
+    expect(action("想马上解决", "马上")).toBe(false);
+    expect(action("老是掉线", "老是")).toBe(false);
+  });
+});
+
+describe("spoken forms", () => {
+  const phrases = (query: string) => createExpander([])(query).map((e) => e.phrase);
+
+  it("read 'X不通 / X不出' after a verb as being unable to X (调不通 → 无法调, 建不出来 → 无法建)", () => {
     expect(phrases("会议 api 调不通")).toContain("无法调");
     expect(phrases("服务器建不出来")).toContain("无法建");
+  });
+
+  it("leave 不通 and 不出 after a noun alone (网络不通, 验证码不出现, 审核不通过, 看不出区别)", () => {
+    for (const q of ["网络不通", "验证码不出现", "审核不通过", "看不出区别"]) expect(phrases(q).filter((p) => p.startsWith("无法"))).toEqual([]);
   });
 });
