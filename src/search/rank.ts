@@ -1,6 +1,7 @@
 import { saturate } from "./bm25f";
 import type { InvertedIndex } from "./inverted-index";
 import type { QueryPlan, Slot } from "./query";
+import { isHan } from "./text";
 
 /**
  * An entry's score, its relevance (0–1, see `rankEntries`), how well it matched each slot (0–1),
@@ -132,4 +133,4 @@ export function overlapWith(query: string): (text: string) => number {
   };
 }
 
-const hanChars = (text: string) => new Set(Array.from(text).filter((c) => /\p{Script=Han}/u.test(c)));
+const hanChars = (text: string) => new Set(Array.from(text).filter(isHan));
