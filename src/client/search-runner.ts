@@ -1,4 +1,4 @@
-import { loadSearchClient, type SearchClient } from "@/search/client";
+import { loadSearchClient, SupersededError, type SearchClient } from "@/search/client";
 import { SEARCH_LIMITS } from "@/search/options";
 import type { SearchHit } from "@/search/types";
 
@@ -43,8 +43,9 @@ export function createSearchRunner(indexUrl: string, onChange: (state: SearchSta
     const early = (first: { hits: SearchHit[]; related: SearchHit[] }) => {
       if (mine === seq) update({ status: "ready", results: first.hits, related: first.related, searched: trimmed, complete: false });
     };
-    const answer = await ready.search(trimmed, SEARCH_LIMITS.results, early).catch(() => null);
-    if (mine !== seq) return; // a newer query is under way: never show older results
+    const answer = await ready.search(trimmed, SEARCH_LIMITS.results, early).catch((error: unknown) => (error instanceof SupersededError ? undefined : null));
+    // A newer query is under way (or answered already): never show older results.
+    if (mine !== seq || answer === undefined) return;
     if (!answer) return update({ status: "error", results: [], related: [], searched: trimmed, complete: true });
     update({ status: "ready", results: answer.hits, related: answer.related, searched: trimmed, complete: true });
   }

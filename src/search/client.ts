@@ -4,10 +4,18 @@ import type { WorkerRequest, WorkerResponse } from "./worker";
 /** What a query found: the questions that answer it, or when none does, the closest ("possibly related"). */
 export type SearchAnswer = { hits: SearchHit[]; related: SearchHit[] };
 /**
- * `search` resolves with the complete answer; `onEarly` gets the answer the worker had before the
- * last index files it needed arrived, when that found something (shown at once, then replaced).
+ * `search` resolves with the complete answer, or rejects (`SupersededError` when a newer search came
+ * in first); `onEarly` gets the answer the worker had before the last index files it needed
+ * arrived, when that found something (shown at once, then replaced).
  */
 export type SearchClient = { search(query: string, limit: number, onEarly?: (answer: SearchAnswer) => void): Promise<SearchAnswer> };
+
+/** A search rejects with this when a newer one came in before its answer: only the newest is answered. */
+export class SupersededError extends Error {
+  constructor() {
+    super("superseded by a newer search");
+  }
+}
 
 let client: Promise<SearchClient> | undefined;
 
@@ -34,8 +42,8 @@ function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchCli
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const message = event.data;
       if (message.type === "ready") resolve({ search });
-      else if (message.type === "failed") {
-        pending.get(message.seq)?.reject(new Error(message.message));
+      else if (message.type === "failed" || message.type === "superseded") {
+        pending.get(message.seq)?.reject(message.type === "failed" ? new Error(message.message) : new SupersededError());
         pending.delete(message.seq);
       } else if (!message.final) pending.get(message.seq)?.early?.({ hits: message.hits, related: message.related });
       else {

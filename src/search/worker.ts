@@ -22,6 +22,8 @@ export type WorkerRequest = { type: "load"; manifest: IndexManifest; base: strin
 export type WorkerResponse =
   | { type: "ready"; size: number }
   | { type: "failed"; seq: number; message: string }
+  /** A newer search came in while this one waited for index files: it ends with no answer of its own. */
+  | { type: "superseded"; seq: number }
   | { type: "results"; seq: number; hits: SearchHit[]; related: SearchHit[]; final: boolean };
 
 const ROUNDS = 4;
@@ -92,13 +94,35 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
       await Promise.all(missing.map(load));
     } catch (error) {
       if (!(error instanceof Gone)) throw error;
-      // A newer build replaced this index: load the current one and search again.
+      await followNewerBuild(current); // then search again, over the current index
+    }
+    // A newer query is under way: its results are the ones to show. This one's caller is told so.
+    if (seq !== latest) return post({ type: "superseded", seq });
+  }
+}
+
+/** The switch to the newer build under way, and the index it replaces. */
+let following: { from: NonNullable<typeof state>; done: Promise<void> } | undefined;
+
+/**
+ * A newer build replaced the index `current` (a file of it is gone): load the site's current
+ * manifest. Searches that meet the gone files together share one switch, so the shards one of them
+ * loaded over the new index are not dropped by another's switch; one that meets them after the
+ * switch just searches again.
+ */
+function followNewerBuild(current: NonNullable<typeof state>): Promise<void> {
+  if (state !== current) return Promise.resolve();
+  if (following?.from !== current) {
+    const done = (async () => {
       const pointer = await fetchJson<{ manifest: string }>(new URL(LATEST, current.base).href);
       const url = new URL(pointer.manifest, new URL(LATEST, current.base)).href;
-      switchTo(await fetchJson<IndexManifest>(url), url);
-    }
-    if (seq !== latest) return; // a newer query is under way: its results are the ones to show
+      const manifest = await fetchJson<IndexManifest>(url);
+      if (state === current) switchTo(manifest, url);
+    })();
+    done.catch(() => (following = undefined)); // a failed switch may be tried again by the next search
+    following = { from: current, done };
   }
+  return following.done;
 }
 
 /**

@@ -137,3 +137,72 @@ test("after a first search, the first-keystroke pack and the warm shards arrive 
   await expect(page.getByRole("option").first()).toContainText("子");
   expect(fetched.slice(before)).toEqual([]);
 });
+
+test("an open tab whose index a newer build replaced follows it once, however many searches meet the gone files", async ({ page }) => {
+  // The index files this tab's manifest names are gone (404) until the site's pointer to its current
+  // manifest has answered; that answer is held back until a second search has met them too.
+  let gone = true;
+  let second = false;
+  let pointers = 0;
+  let metBySecond = () => {};
+  const met = new Promise<void>((resolve) => (metBySecond = resolve));
+  const manifests: string[] = [];
+  page.on("request", (r) => /\/search-index\/index\.[0-9a-f]{12}\.json$/.test(r.url()) && manifests.push(r.url()));
+  await page.route(/\/search-index\/[spc]\.[0-9a-f]{12}\.json$/, (route) => {
+    if (!gone) return route.fallback();
+    if (second) metBySecond();
+    return route.fulfill({ status: 404, body: "" });
+  });
+  await page.route(/\/search-index-latest\.json$/, async (route) => {
+    pointers++;
+    await Promise.race([met, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    gone = false;
+    await route.fallback();
+  });
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("实名");
+  await expect.poll(() => pointers).toBe(1);
+  second = true;
+  await box.fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  expect(pointers).toBe(1);
+  expect(manifests).toHaveLength(2); // this tab's, then the current one
+});
+
+test("every search the page asks the worker for is settled, also those a newer one overtook while index files were on their way", async ({ page }) => {
+  // Records, in the page's real worker, the searches asked for and those answered or ended.
+  await page.addInitScript(() => {
+    const log = { sent: [] as number[], settled: [] as number[] };
+    (window as unknown as { searches: typeof log }).searches = log;
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener("message", (event: MessageEvent<{ type: string; seq: number; final?: boolean }>) => {
+          const m = event.data;
+          if (m.type === "superseded" || m.type === "failed" || (m.type === "results" && m.final)) log.settled.push(m.seq);
+        });
+      }
+      postMessage(message: { type?: string; seq?: number }, options?: StructuredSerializeOptions | Transferable[]) {
+        if (message?.type === "search") log.sent.push(message.seq!);
+        super.postMessage(message, options as StructuredSerializeOptions);
+      }
+    };
+  });
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/search-index\/s\.[0-9a-f]{12}\.json$/, async (route) => {
+    await released;
+    await route.fallback();
+  });
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.click();
+  await box.pressSequentially("人脸识别失败", { delay: 150 });
+  const searches = () => page.evaluate(() => (window as unknown as { searches: { sent: number[]; settled: number[] } }).searches);
+  await expect.poll(async () => (await searches()).sent.length).toBeGreaterThan(2);
+  release();
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  await expect.poll(async () => (await searches()).settled.sort((a, b) => a - b)).toEqual((await searches()).sent);
+});
