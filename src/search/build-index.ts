@@ -19,7 +19,7 @@ const PINYIN_SPAN = 6;
  * browser; so are the BM25F frequencies, so the browser builds no index of its own.
  */
 export function buildIndexData(site: Site, synonyms: [string, string][] = []): IndexData {
-  const places: { q: string; a: string; k: string; places: { url: string; id: string; page: string; category: string }[] }[] = [];
+  const places: { q: string; a: string; k: string; rest: string; places: { url: string; id: string; page: string; category: string }[] }[] = [];
   const entryOf = new Map<string, number>();
   for (const category of site.categories) {
     for (const page of category.pages) {
@@ -27,7 +27,7 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
         const data = { q: entry.question, a: entry.text.slice(0, SEARCH_LIMITS.answerChars), k: (page.keywords[entry.id] ?? []).join(" ") };
         const key = `${data.q}\u0000${data.a}\u0000${data.k}`;
         let e = entryOf.get(key);
-        if (e === undefined) entryOf.set(key, (e = places.push({ ...data, places: [] }) - 1));
+        if (e === undefined) entryOf.set(key, (e = places.push({ ...data, rest: entry.text.slice(SEARCH_LIMITS.answerChars), places: [] }) - 1));
         places[e].places.push({ url: page.url, id: entry.id, page: page.title, category: category.title });
       }
     }
@@ -48,6 +48,7 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
       question: normalizer.chars(p.q),
       answer: normalizer.chars(p.a),
       keywords: normalizer.text(p.k),
+      answerLatin: latinWords(normalizer.text(p.rest)),
       // The titles all its places share: a product name only some of them carry cannot rank it.
       context: sharedTokens(p.places.map((at) => [...tokenize(normalizer.text(`${at.page} ${at.category}`)), ...(topics.get(at.url) ?? []).flatMap((w) => tokenize(w))])),
       count: p.places.length,
@@ -71,6 +72,11 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
   });
   shard.pinyin = pinyinWords(entries.map((entry) => ({ question: normalizer.chars(entry.q), count: entry.n })));
   return { meta, shard, entries };
+}
+
+/** The Latin and digit words of a text, with their parts: error messages, codes, API and product names. */
+function latinWords(text: string): string[] {
+  return tokenize(text).filter((token) => !isHan(token[0]));
 }
 
 /** The tokens every one of several lists has (each as often as in the one with fewest). */

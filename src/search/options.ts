@@ -4,7 +4,10 @@ export const SEARCH_LIMITS = {
   queryChars: 64,
   /** Results shown at most, in the popup, on /search/ and by the CLI alike. */
   results: 10,
-  /** Answer text kept in the index, in characters (nineteen answers in twenty are shorter). */
+  /**
+   * Answer text kept in the index, in characters (nineteen answers in twenty are shorter). Of the
+   * rest, only the Latin and digit words are indexed, weakly (`bm25f.ts`).
+   */
   answerChars: 400,
 } as const;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parsePage } from "@/content/parse";
+import { pageEntries } from "@/content/types";
 import { buildIndexData } from "@/search/build-index";
+import { SEARCH_LIMITS } from "@/search/options";
 import { strictEngine } from "./seed-index";
 
 const md = [
@@ -21,5 +23,27 @@ describe("error codes and identifiers", () => {
   it("are found by their parts and by a prefix while typing", () => {
     expect(ids("ImageSizeTooLarge")[0]).toBe("large");
     expect(ids("failedop")[0]).toBe("large");
+  });
+});
+
+describe("the Latin words of a long answer past the part indexed in full", () => {
+  // An error message quoted late in a long answer, as customers paste it; and a Chinese word there.
+  const filler = "请先检查网络与权限配置，".repeat(Math.ceil(SEARCH_LIMITS.answerChars / 12));
+  const long = [
+    `### 拉取镜像失败怎么办？[](id:pull)\n\n${filler}若日志含有“insufficient_scope: authorization failed”报错，说明权限不足；若提示网关超时，请稍后重试。`,
+    "### 如何创建命名空间？[](id:ns)\n\n在控制台的命名空间页面新建即可。",
+  ].join("\n\n");
+  const { page } = parsePage(long, { path: "l.md", category: "c", fileSlug: "l" });
+  const site = { categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] };
+  const longIds = (q: string) => strictEngine(buildIndexData(site)).search(q).map((h) => h.doc.id);
+
+  it("find the answer that quotes them: a pasted error message", () => {
+    expect(pageEntries(page)[0].text.indexOf("insufficient_scope")).toBeGreaterThan(SEARCH_LIMITS.answerChars);
+    expect(longIds("insufficient_scope: authorization failed")).toEqual(["pull"]);
+  });
+
+  it("are the only words indexed there: its Chinese words are not", () => {
+    expect(pageEntries(page)[0].text.indexOf("网关超时")).toBeGreaterThan(SEARCH_LIMITS.answerChars);
+    expect(longIds("网关超时")).toEqual([]);
   });
 });
