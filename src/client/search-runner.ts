@@ -8,12 +8,16 @@ import type { SearchHit } from "@/search/types";
  */
 export type SearchState = { status: "idle" | "loading" | "ready" | "error"; results: SearchHit[]; related: SearchHit[]; searched: string; complete: boolean };
 
+/** Runners made on this page: each searches on a channel of its own, so none overtakes another's search. */
+let runners = 0;
+
 /**
  * Query → results, with the engine loaded on first use. Each run carries a sequence number and
  * only the newest one may set results, so a slow earlier query never overwrites a newer one.
  * `onChange` gets the whole state after every change.
  */
 export function createSearchRunner(indexUrl: string, onChange: (state: SearchState) => void) {
+  const channel = ++runners;
   const state: SearchState = { status: "idle", results: [], related: [], searched: "", complete: true };
   let seq = 0;
   const update = (patch: Partial<SearchState>) => {
@@ -43,8 +47,8 @@ export function createSearchRunner(indexUrl: string, onChange: (state: SearchSta
     const early = (first: { hits: SearchHit[]; related: SearchHit[] }) => {
       if (mine === seq) update({ status: "ready", results: first.hits, related: first.related, searched: trimmed, complete: false });
     };
-    const answer = await ready.search(trimmed, SEARCH_LIMITS.results, early).catch((error: unknown) => (error instanceof SupersededError ? undefined : null));
-    // A newer query is under way (or answered already): never show older results.
+    const answer = await ready.search(trimmed, SEARCH_LIMITS.results, { channel, onEarly: early }).catch((error: unknown) => (error instanceof SupersededError ? undefined : null));
+    // A newer query of this runner is under way: never show older results.
     if (mine !== seq || answer === undefined) return;
     if (!answer) return update({ status: "error", results: [], related: [], searched: trimmed, complete: true });
     update({ status: "ready", results: answer.hits, related: answer.related, searched: trimmed, complete: true });

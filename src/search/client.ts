@@ -4,16 +4,20 @@ import type { WorkerRequest, WorkerResponse } from "./worker";
 /** What a query found: the questions that answer it, or when none does, the closest ("possibly related"). */
 export type SearchAnswer = { hits: SearchHit[]; related: SearchHit[] };
 /**
- * `search` resolves with the complete answer, or rejects (`SupersededError` when a newer search came
- * in first); `onEarly` gets the answer the worker had before the last index files it needed
- * arrived, when that found something (shown at once, then replaced).
+ * `search` resolves with the complete answer, or rejects (`SupersededError` when a newer search of
+ * the same `channel` came in first). Each search box of a page searches on a channel of its own
+ * (`/search/` has two), so one never overtakes another's. `onEarly` gets the answer the worker had
+ * before the last index files it needed arrived, when that found something (shown at once, then
+ * replaced).
  */
-export type SearchClient = { search(query: string, limit: number, onEarly?: (answer: SearchAnswer) => void): Promise<SearchAnswer> };
+export type SearchClient = { search(query: string, limit: number, options?: SearchOptions): Promise<SearchAnswer> };
+export type SearchOptions = { channel?: number; onEarly?: (answer: SearchAnswer) => void };
 
-/** A search rejects with this when a newer one came in before its answer: only the newest is answered. */
+/** A search rejects with this when a newer one of its channel came in before its answer: only the newest is answered. */
 export class SupersededError extends Error {
   constructor() {
     super("superseded by a newer search");
+    this.name = "SupersededError";
   }
 }
 
@@ -67,11 +71,11 @@ function workerClient(manifestUrl: string, workerUrl: string): Promise<SearchCli
   function post(request: WorkerRequest) {
     worker.postMessage(request);
   }
-  function search(query: string, limit: number, early?: (answer: SearchAnswer) => void): Promise<SearchAnswer> {
+  function search(query: string, limit: number, { channel = 0, onEarly }: SearchOptions = {}): Promise<SearchAnswer> {
     const mine = ++seq;
     return new Promise((resolve, reject) => {
-      pending.set(mine, { resolve, reject, early });
-      post({ type: "search", seq: mine, query, limit });
+      pending.set(mine, { resolve, reject, early: onEarly });
+      post({ type: "search", seq: mine, channel, query, limit });
     });
   }
 }

@@ -18,11 +18,12 @@ import type { ChunkData, IndexManifest, SearchHit, ShardData } from "./types";
  * frequent characters and words), so that a new query's first keystroke usually needs no round trip.
  * A file gone with a newer build (an old tab) makes it load the site's current manifest.
  */
-export type WorkerRequest = { type: "load"; manifest: IndexManifest; base: string } | { type: "search"; seq: number; query: string; limit: number };
+/** `seq` is unique per search; a search overtakes only the older ones of its own `channel` (its search box). */
+export type WorkerRequest = { type: "load"; manifest: IndexManifest; base: string } | { type: "search"; seq: number; channel: number; query: string; limit: number };
 export type WorkerResponse =
   | { type: "ready"; size: number }
   | { type: "failed"; seq: number; message: string }
-  /** A newer search came in while this one waited for index files: it ends with no answer of its own. */
+  /** A newer search of its channel came in while this one waited for index files: it ends with no answer of its own. */
   | { type: "superseded"; seq: number }
   | { type: "results"; seq: number; hits: SearchHit[]; related: SearchHit[]; final: boolean };
 
@@ -33,7 +34,8 @@ const WARM_BATCH = 4;
 const QUIET_MS = 1000;
 
 let state: { source: ShardedSource; engine: SearchEngine; base: string } | undefined;
-let latest = 0;
+/** The newest search of each channel. */
+const latest = new Map<number, number>();
 /** The results shown last, for `refine`. */
 let shown: SearchHit[] = [];
 let searching = 0;
@@ -67,16 +69,17 @@ async function fetchJson<T>(url: string): Promise<T> {
 
 function load(file: string): Promise<void> {
   const current = state!;
-  let pending = inflight.get(file);
-  if (!pending) {
-    pending = fetchJson<ShardData | ChunkData>(new URL(file, current.base).href).then((data) => current.source.add(file, data));
-    pending.catch(() => inflight.delete(file));
-    inflight.set(file, pending);
-  }
+  const known = inflight.get(file);
+  if (known) return known;
+  const pending = fetchJson<ShardData | ChunkData>(new URL(file, current.base).href).then((data) => current.source.add(file, data));
+  // A failed fetch may be tried again; unless a switch to a newer build cleared the map meanwhile
+  // and the new index asked for this name anew.
+  pending.catch(() => inflight.get(file) === pending && inflight.delete(file));
+  inflight.set(file, pending);
   return pending;
 }
 
-async function search(seq: number, query: string, limit: number): Promise<void> {
+async function search(seq: number, channel: number, query: string, limit: number): Promise<void> {
   for (let round = 0; ; round++) {
     const current = state!;
     const started = performance.now();
@@ -96,8 +99,9 @@ async function search(seq: number, query: string, limit: number): Promise<void> 
       if (!(error instanceof Gone)) throw error;
       await followNewerBuild(current); // then search again, over the current index
     }
-    // A newer query is under way: its results are the ones to show. This one's caller is told so.
-    if (seq !== latest) return post({ type: "superseded", seq });
+    // A newer query of this search box is under way: its results are the ones to show. This one's
+    // caller is told so.
+    if (seq !== latest.get(channel)) return post({ type: "superseded", seq });
   }
 }
 
@@ -119,7 +123,10 @@ function followNewerBuild(current: NonNullable<typeof state>): Promise<void> {
       const manifest = await fetchJson<IndexManifest>(url);
       if (state === current) switchTo(manifest, url);
     })();
-    done.catch(() => (following = undefined)); // a failed switch may be tried again by the next search
+    // Settled, it is forgotten (so the old index is not kept in memory): after a switch, `state` is
+    // no longer `current`; after a failure, the next search to meet the gone files tries again.
+    const forget = () => following?.done === done && (following = undefined);
+    done.then(forget, forget);
     following = { from: current, done };
   }
   return following.done;
@@ -182,14 +189,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     switchTo(request.manifest, request.base);
     return post({ type: "ready", size: request.manifest.docs });
   }
-  latest = request.seq;
-  if (!state) return;
+  latest.set(request.channel, request.seq);
+  if (!state) return post({ type: "failed", seq: request.seq, message: "search index not loaded" });
   searching++;
-  search(request.seq, request.query, request.limit)
+  search(request.seq, request.channel, request.query, request.limit)
     .catch((error: unknown) => post({ type: "failed", seq: request.seq, message: String(error) }))
     .finally(() => {
       searching--;
       warmUp();
-      if (request.seq === latest) fetchAhead(request.query);
+      if (request.seq === latest.get(request.channel)) fetchAhead(request.query);
     });
 };

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, expectLandedOn, FAQ, test } from "./fixtures";
 
 const FACE = "使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？";
@@ -140,7 +141,8 @@ test("after a first search, the first-keystroke pack and the warm shards arrive 
 
 test("an open tab whose index a newer build replaced follows it once, however many searches meet the gone files", async ({ page }) => {
   // The index files this tab's manifest names are gone (404) until the site's pointer to its current
-  // manifest has answered; that answer is held back until a second search has met them too.
+  // manifest has answered (it names the same build here, which is what the worker then loads anew);
+  // that answer is held back until a second search has met the gone files too.
   let gone = true;
   let second = false;
   let pointers = 0;
@@ -170,10 +172,30 @@ test("an open tab whose index a newer build replaced follows it once, however ma
   expect(manifests).toHaveLength(2); // this tab's, then the current one
 });
 
-test("every search the page asks the worker for is settled, also those a newer one overtook while index files were on their way", async ({ page }) => {
-  // Records, in the page's real worker, the searches asked for and those answered or ended.
+test("a failed switch to a newer build says so, and the next search tries again", async ({ page }) => {
+  let gone = true;
+  let pointers = 0;
+  await page.route(/\/search-index\/[spc]\.[0-9a-f]{12}\.json$/, (route) => (gone ? route.fulfill({ status: 404, body: "" }) : route.fallback()));
+  await page.route(/\/search-index-latest\.json$/, async (route) => {
+    if (++pointers === 1) return route.fulfill({ status: 503, body: "" });
+    gone = false;
+    await route.fallback();
+  });
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("实名");
+  await expect(page.getByText("搜索暂时不可用")).toBeVisible();
+  await box.fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  expect(pointers).toBe(2);
+});
+
+type WorkerLog = { ready: boolean; sent: number[]; settled: number[] };
+
+/** Records, in the page's real search worker, the searches asked for and those answered or ended. */
+async function recordSearches(page: Page): Promise<() => Promise<WorkerLog>> {
   await page.addInitScript(() => {
-    const log = { sent: [] as number[], settled: [] as number[] };
+    const log = { ready: false, sent: [] as number[], settled: [] as number[] };
     (window as unknown as { searches: typeof log }).searches = log;
     const Native = window.Worker;
     window.Worker = class extends Native {
@@ -181,6 +203,7 @@ test("every search the page asks the worker for is settled, also those a newer o
         super(url, options);
         this.addEventListener("message", (event: MessageEvent<{ type: string; seq: number; final?: boolean }>) => {
           const m = event.data;
+          if (m.type === "ready") log.ready = true;
           if (m.type === "superseded" || m.type === "failed" || (m.type === "results" && m.final)) log.settled.push(m.seq);
         });
       }
@@ -190,19 +213,41 @@ test("every search the page asks the worker for is settled, also those a newer o
       }
     };
   });
+  return () => page.evaluate(() => (window as unknown as { searches: WorkerLog }).searches);
+}
+
+/** Holds back the term shards until the returned function is called. */
+async function holdShards(page: Page): Promise<() => void> {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/search-index\/s\.[0-9a-f]{12}\.json$/, async (route) => {
     await released;
     await route.fallback();
   });
+  return release;
+}
+
+test("every search the page asks the worker for is settled, also those a newer one overtook while index files were on their way", async ({ page }) => {
+  const searches = await recordSearches(page);
+  const release = await holdShards(page);
   await page.goto(FAQ);
   const box = page.getByRole("combobox", { name: "搜索问题" });
-  await box.click();
+  await box.focus(); // loads the engine; a search typed before it is ready is never sent
+  await expect.poll(async () => (await searches()).ready).toBe(true);
   await box.pressSequentially("人脸识别失败", { delay: 150 });
-  const searches = () => page.evaluate(() => (window as unknown as { searches: { sent: number[]; settled: number[] } }).searches);
   await expect.poll(async () => (await searches()).sent.length).toBeGreaterThan(2);
   release();
   await expect(page.getByRole("option").first()).toContainText(FACE);
-  await expect.poll(async () => (await searches()).settled.sort((a, b) => a - b)).toEqual((await searches()).sent);
+  const { sent } = await searches();
+  await expect.poll(async () => (await searches()).settled.sort((a, b) => a - b)).toEqual(sent);
+});
+
+test("on /search/, a search in the header box does not overtake the result list's own", async ({ page }) => {
+  const release = await holdShards(page);
+  await page.goto(`/search/?q=${encodeURIComponent("人脸识别失败")}`);
+  await expect(page.getByText("正在搜索…")).toBeVisible();
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("实名");
+  release();
+  await expect(page.locator(".results__item").first()).toContainText(FACE);
+  await expect(page.getByText("正在搜索…")).toHaveCount(0);
 });
