@@ -26,6 +26,7 @@ function offerNotFound(root: HTMLElement): void {
   const link = root.querySelector<HTMLAnchorElement>(".notfound-offer a");
   const form = root.querySelector<HTMLFormElement>("form.notfound");
   let query = "";
+  let arrived = false; // the first search's results are in: the page has landed
   root.addEventListener(SEARCH_ACTIVITY, (event) => {
     const a = (event as CustomEvent<SearchActivity>).detail;
     if (a.kind !== "results") return;
@@ -33,6 +34,8 @@ function offerNotFound(root: HTMLElement): void {
     if (link) link.href = `/search/?q=${encodeURIComponent(query)}#notfound`;
     link?.parentElement?.toggleAttribute("hidden", a.count > 0);
     form?.toggleAttribute("hidden", a.count > 0);
+    if (form && a.count === 0 && !arrived) landOnForm(form);
+    arrived = true;
   });
   link?.addEventListener("click", () => announce(root, { kind: "handover" }));
   form?.addEventListener("submit", (event) => {
@@ -42,4 +45,14 @@ function offerNotFound(root: HTMLElement): void {
     text.value = "";
     form.querySelector<HTMLElement>("[role=status]")!.textContent = "谢谢！我们会根据您的描述补充内容。";
   });
+}
+
+/**
+ * Arriving by the popup's 没找到 link (`#notfound`), the reader came to write: the form, hidden
+ * until the search found nothing, so the browser could not scroll to it, is brought into view.
+ */
+function landOnForm(form: HTMLFormElement): void {
+  if (window.location.hash !== `#${form.id}`) return;
+  form.scrollIntoView({ block: "center" });
+  form.querySelector("textarea")?.focus({ preventScroll: true });
 }

@@ -22,13 +22,23 @@ export function enhanceQuestionIndex(): void {
     markCurrent();
   };
   let scheduled = false;
+  // The question opened by its link (a deep link, a click in the index): marked while it is in
+  // view, since the last questions of a page never scroll up to the top of the reading area.
+  let opened = -1;
+  const readHash = () => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    opened = headings.findIndex((h) => h?.id === id);
+  };
   function markCurrent(): void {
     scheduled = false;
     if (!wide.matches) return;
-    const top = (document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0) + 24;
-    // The last question whose heading has passed the top of the reading area, else the first.
-    let current = 0;
-    headings.forEach((h, i) => {
+    const below = document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0;
+    const top = below + 24;
+    const target = headings[opened]?.getBoundingClientRect();
+    if (!target || target.bottom <= below || target.top >= window.innerHeight) opened = -1; // scrolled away from it
+    // Else the last question whose heading has passed the top of the reading area, else the first.
+    let current = opened >= 0 ? opened : 0;
+    if (opened < 0) headings.forEach((h, i) => {
       if (h && h.getBoundingClientRect().top <= top) current = i;
     });
     links.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "true") : a.removeAttribute("aria-current")));
@@ -38,7 +48,9 @@ export function enhanceQuestionIndex(): void {
     if (!scheduled) requestAnimationFrame(markCurrent);
     scheduled = true;
   }, { passive: true });
+  window.addEventListener("hashchange", () => (readHash(), markCurrent()));
   wide.addEventListener("change", layout);
+  readHash();
   layout();
 }
 

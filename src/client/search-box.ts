@@ -86,6 +86,18 @@ export function enhanceSearchBox(root: HTMLElement): void {
     window.location.assign(hit.doc.url);
   }
 
+  /**
+   * What Enter opens: the option chosen with the arrows, else the first answer to the query as
+   * typed. Nothing when the popup is closed, or offers only possibly related questions: then
+   * /search/ shows the query's page, with the way to support and the 没找到 form.
+   */
+  function chosen(): SearchHit | undefined {
+    if (popup.hidden) return undefined;
+    if (active >= 0) return shown[active];
+    const answers = runner.state.results.length > 0 && runner.state.searched === query();
+    return answers ? shown[0] : undefined;
+  }
+
   function search(): void {
     clearTimeout(timer);
     timer = setTimeout(() => void runner.run(input.value), DEBOUNCE_MS);
@@ -123,8 +135,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
       render();
     } else if (event.key === "Enter") {
       event.preventDefault(); // the form would submit to /search/: do better when results are here
-      const hit = shown[active] ?? shown[0];
-      if (hit) follow(hit);
+      if (chosen()) follow(chosen()!);
       else if (query()) {
         announce(root, { kind: "handover" }); // /search/ counts this search
         window.location.assign(resultsUrl());

@@ -89,6 +89,9 @@ test("a search that finds nothing offers 没找到 on /search/, and the text rea
   await expect(offer).toBeVisible();
   await offer.click();
   await expect(page).toHaveURL(/\/search\/\?q=.+#notfound$/);
+  // It lands on the form, ready to type in (the form appears only once the search found nothing).
+  await expect(page.getByLabel("没找到？告诉我们您在找什么")).toBeFocused();
+  await expect(page.getByLabel("没找到？告诉我们您在找什么")).toBeInViewport();
   await page.getByLabel("没找到？告诉我们您在找什么").fill(text);
   await page.getByRole("button", { name: "提交" }).click();
   await expect(page.getByText("谢谢！我们会根据您的描述补充内容。")).toBeVisible();

@@ -64,6 +64,22 @@ test.describe("on a wide screen", () => {
     expect((await index.boundingBox())!.y, "sticky below the header").toBeGreaterThanOrEqual(64);
   });
 
+  test("the index marks a question opened by its link, also one too near the end to scroll to the top", async ({ page }) => {
+    await page.goto(FAQ);
+    const index = page.getByRole("navigation", { name: "本页问题" });
+    const links = index.getByRole("link");
+    const last = (await links.count()) - 1; // the last question cannot scroll up to the top of the reading area
+    const question = (await links.nth(last).textContent())!;
+    await links.nth(last).click();
+    await expect(index.locator("a[aria-current]")).toHaveText(question);
+    // Opened by a deep link, the same.
+    await page.goto(`${FAQ}${await links.nth(last).getAttribute("href")}`);
+    await expect(index.locator("a[aria-current]")).toHaveText(question);
+    // Scrolled away from it, the index follows the reading again.
+    await page.locator("#faceiderr").evaluate((h) => h.scrollIntoView({ block: "start" }));
+    await expect(index.locator("a[aria-current]")).toHaveText(FACE);
+  });
+
   test("the home page puts popular questions beside the categories", async ({ page }) => {
     await page.goto("/");
     const popular = (await page.getByRole("region", { name: "热门问题" }).boundingBox())!;

@@ -79,6 +79,29 @@ test("a query no question answers offers the closest ones, said to be only possi
   await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeVisible();
 });
 
+test("Enter opens no possibly related question, nor a result the popup no longer shows: it opens the query's /search/ page", async ({ page }) => {
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("人脸识别API怎么收费");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  await box.press("Enter");
+  await expect(page).toHaveURL(`/search/?q=${encodeURIComponent("人脸识别API怎么收费")}`);
+  await page.goto(FAQ);
+  await box.fill("实名认证");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box.press("Escape");
+  await expect(page.getByRole("option").first()).toBeHidden();
+  await box.press("Enter");
+  await expect(page).toHaveURL(`/search/?q=${encodeURIComponent("实名认证")}`);
+  // A possibly related question chosen with the arrows still opens.
+  await page.goto(FAQ);
+  await box.fill("人脸识别API怎么收费");
+  await expect(page.getByRole("option").first()).toContainText(FACE);
+  await box.press("ArrowDown");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/#faceiderr$/);
+});
+
 test("pinyin initials find the question and mark the characters they stand for", async ({ page }) => {
   await page.goto(FAQ);
   await page.getByRole("combobox", { name: "搜索问题" }).fill("rlsb");
