@@ -22,8 +22,9 @@ export function enhanceQuestionIndex(): void {
     markCurrent();
   };
   let scheduled = false;
-  // The question opened by its link (a deep link, a click in the index): marked while it is in
-  // view, since the last questions of a page never scroll up to the top of the reading area.
+  // The question opened by its link (a deep link, a click in the index). The last questions of a
+  // page never scroll up to the top of the reading area: at the end of the page, the one opened is
+  // marked while it is in view.
   let opened = -1;
   const readHash = () => {
     const id = decodeURIComponent(window.location.hash.slice(1));
@@ -35,10 +36,11 @@ export function enhanceQuestionIndex(): void {
     const below = document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0;
     const top = below + 24;
     const target = headings[opened]?.getBoundingClientRect();
-    if (!target || target.bottom <= below || target.top >= window.innerHeight) opened = -1; // scrolled away from it
+    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    const pinned = atEnd && !!target && target.bottom > below && target.top < window.innerHeight;
     // Else the last question whose heading has passed the top of the reading area, else the first.
-    let current = opened >= 0 ? opened : 0;
-    if (opened < 0) headings.forEach((h, i) => {
+    let current = pinned ? opened : 0;
+    if (!pinned) headings.forEach((h, i) => {
       if (h && h.getBoundingClientRect().top <= top) current = i;
     });
     links.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "true") : a.removeAttribute("aria-current")));
