@@ -50,8 +50,13 @@ export function uuid(): string {
 }
 
 export function enqueue(event: FeedbackEvent): void {
-  save([...load(), { e: event, t: Date.now(), k: uuid() }]);
+  save([...load(), { e: withinLimits(event), t: Date.now(), k: uuid() }]);
   schedule(0);
+}
+
+/** A pasted query longer than the collector keeps is cut here as it would cut it, not sent whole to be refused (and lost). */
+function withinLimits(event: FeedbackEvent): FeedbackEvent {
+  return "query" in event ? { ...event, query: [...event.query].slice(0, LIMITS.query).join("") } : event;
 }
 
 function schedule(ms: number): void {

@@ -14,6 +14,8 @@ import { clientAddress, type VisitorKeys } from "./visitor";
 const uuid = z.string().regex(UUID);
 const position = z.number().int().min(1).max(LIMITS.position);
 const text = (max: number) => z.string().max(max * 2); // cut to `max` characters below; twice as long is refused
+/** A query searched: something besides spaces (an empty one says nothing to the report). */
+const query = text(LIMITS.query).refine((q) => q.trim() !== "", { message: "the query is empty" });
 const reasonCodes = REASONS.map(([code]) => code) as [string, ...string[]];
 
 // Strict objects: an unknown field is a 400, so a client that sends more than we meant to store learns it.
@@ -28,9 +30,11 @@ const EventSchema = z.discriminatedUnion("type", [
     reason: z.enum(reasonCodes).nullable().optional(),
     comment: text(LIMITS.comment).nullable().optional(),
   }),
-  z.strictObject({ type: z.literal("search"), id: uuid, query: text(LIMITS.query), results: z.number().int().min(0).max(10_000), position: position.nullable().optional() }),
+  z
+    .strictObject({ type: z.literal("search"), id: uuid, query, results: z.number().int().min(0).max(10_000), position: position.nullable().optional() })
+    .refine((e) => e.position == null || e.position <= e.results, { message: "position is past the results", path: ["position"] }),
   z.strictObject({ type: z.literal("click"), search: uuid, position }),
-  z.strictObject({ type: z.literal("notfound"), id: uuid, query: text(LIMITS.query), text: text(LIMITS.comment) }),
+  z.strictObject({ type: z.literal("notfound"), id: uuid, query, text: text(LIMITS.comment) }),
 ]);
 const BodySchema = z.strictObject({ events: z.array(z.unknown()).min(1).max(LIMITS.eventsPerRequest) });
 

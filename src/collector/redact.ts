@@ -4,12 +4,13 @@
  * what was there, so a writer still sees that people search with their phone number.
  *
  * - identity cards: 18 characters, 17 digits and a check digit (0–9 or X) that is valid (GB 11643,
- *   ISO 7064 MOD 11-2); an 18-digit number with a wrong check digit is something else (one that
- *   passes both this check and Luhn is taken for an identity card);
+ *   ISO 7064 MOD 11-2), whole or in groups split by single spaces or dashes; an 18-digit number
+ *   with a wrong check digit is something else (one that passes both this check and Luhn is taken
+ *   for an identity card);
  * - mobile numbers (before bank cards: +86 and a mobile number can pass Luhn too):
  *   1[3-9] and 9 more digits, optionally +86 and split 3-4-4;
  * - bank cards: 13–19 digits, optionally in groups split by spaces or dashes, passing the Luhn check;
- * - e-mail addresses.
+ * - e-mail addresses, also with a name or domain in Chinese.
  *
  * Full-width digits and signs (１３８…, ＠) are read as their ASCII forms. A number is only matched
  * whole: digits right before or after it make it part of a longer number.
@@ -45,7 +46,8 @@ export function luhnValid(digits: string): boolean {
 type Rule = { pattern: RegExp; label: string; accept: (match: string) => boolean };
 
 const RULES: Rule[] = [
-  { pattern: /(?<!\d)\d{17}[\dXx](?!\d)/g, label: REDACTED.idCard, accept: isIdCard },
+  // Also written in groups (110101 19491231 002X, 1101 0119 …): single spaces or dashes between digits.
+  { pattern: /(?<!\d[ -]?)\d(?:[ -]?\d){16}[ -]?[\dXx](?![ -]?\d)/g, label: REDACTED.idCard, accept: (m) => isIdCard(m.replace(/[ -]/g, "")) },
   { pattern: /(?<![\d+])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g, label: REDACTED.mobile, accept: () => true },
   {
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?!\d)/g,
@@ -55,7 +57,8 @@ const RULES: Rule[] = [
       return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
     },
   },
-  { pattern: /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, label: REDACTED.email, accept: () => true },
+  // Internationalized too (张三@例子.中国): letters of any script.
+  { pattern: /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, label: REDACTED.email, accept: () => true },
 ];
 
 /** Full-width digits, X, @, dot, plus and dash as ASCII: one UTF-16 unit each, so indexes stay put. */

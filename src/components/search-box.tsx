@@ -1,3 +1,4 @@
+import { SEARCH_LIMITS } from "@/search/options";
 import type { SearchConfig } from "@/lib/search-config";
 import { NoResults } from "./no-results";
 
@@ -21,6 +22,7 @@ export function SearchBox({ config, id, size = "header" }: Props) {
         placeholder="搜索问题，如：人脸识别失败"
         autoComplete="off"
         enterKeyHint="search"
+        maxLength={SEARCH_LIMITS.boxChars}
         role="combobox"
         aria-expanded="false"
         aria-controls={`${id}-list`}

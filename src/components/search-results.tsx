@@ -1,3 +1,4 @@
+import { SEARCH_LIMITS } from "@/search/options";
 import type { FeaturedQuestion } from "@/lib/featured";
 import type { SearchConfig } from "@/lib/search-config";
 import { NoResults } from "./no-results";
@@ -22,13 +23,13 @@ export function SearchResults({ config, popular }: { config: SearchConfig; popul
       <script dangerouslySetInnerHTML={{ __html: SEARCH_QUERY_SCRIPT }} />
       <form action="/search/" method="get" className="search-page__form" role="search" aria-label="搜索结果页">
         <label htmlFor="search-page-q" className="visually-hidden">搜索问题</label>
-        <input id="search-page-q" name="q" type="search" className="search__input" placeholder="搜索问题，如：人脸识别失败" enterKeyHint="search" />
+        <input id="search-page-q" name="q" type="search" className="search__input" placeholder="搜索问题，如：人脸识别失败" enterKeyHint="search" maxLength={SEARCH_LIMITS.boxChars} />
         <button type="submit" className="button">搜索</button>
       </form>
       <h2 id="results-title" className="search-page__summary" aria-live="polite">输入关键词搜索问题</h2>
       <div className="search-page__start">
         <p className="search-page__hint">
-          可以用中文、拼音或拼音首字母搜索（如 <code>renlian</code>、<code>rlsb</code>），写错字也能找到；错误码（如 <code>-1101</code>）按原样输入。
+          可以用中文、拼音或拼音首字母搜索（如 <code>renlian</code>、<code>rlsb</code>），写错字也能找到；错误码和报错信息按原样输入，可以直接粘贴。
         </p>
         {popular.length > 0 && (
           <>

@@ -2,6 +2,11 @@
 export const SEARCH_LIMITS = {
   /** Longest query we look at; the rest is ignored. */
   queryChars: 64,
+  /**
+   * Longest text the search boxes take (`maxlength`): room for a pasted error message, while the
+   * address of /search/?q=… stays short (a 20,000-character paste made one no server takes).
+   */
+  boxChars: 200,
   /** Results shown at most, in the popup, on /search/ and by the CLI alike. */
   results: 10,
   /**

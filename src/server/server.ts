@@ -1,6 +1,7 @@
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { type Handler, requestUrl, type Route } from "./handler";
-import { resetHeaders, setSecurityHeaders } from "./headers";
+import { resetHeaders, SECURITY_HEADERS, setSecurityHeaders } from "./headers";
 import { createStaticSite, type StaticSiteOptions } from "./static-site";
 
 export type ServerOptions = StaticSiteOptions & {
@@ -21,10 +22,35 @@ export function createServer(options: ServerOptions): http.Server {
   const site = createStaticSite(options.siteRoot, options);
   const routes = options.routes ?? [];
   const log = options.log ?? ((line: string) => console.error(line));
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     setSecurityHeaders(res);
     new Promise<void>((resolve) => resolve((routeFor(routes, req) ?? site)(req, res))).catch((error: unknown) => failed(req, res, error, log));
   });
+  server.on("clientError", answerUnparsable);
+  return server;
+}
+
+/** What a reader sees for an address too long to take (over 16 KB: a huge paste into /search/?q=). */
+const TOO_LONG_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>链接太长</title><p>链接太长，无法打开。请<a href="/">返回首页</a>，用更短的词搜索。</p></html>`;
+
+/**
+ * A request Node cannot parse never reaches the handler: Node would answer with a bare status. An
+ * address or headers too long get a page that says so; anything else a plain 400.
+ */
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy();
+  const tooLong = error.code === "HPE_HEADER_OVERFLOW";
+  const body = tooLong ? TOO_LONG_PAGE : "Bad Request\n";
+  const headers = [
+    tooLong ? "HTTP/1.1 431 Request Header Fields Too Large" : "HTTP/1.1 400 Bad Request",
+    `Content-Type: ${tooLong ? "text/html" : "text/plain"}; charset=utf-8`,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    "Content-Security-Policy: default-src 'none'",
+    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
+    "Cache-Control: no-store",
+    "Connection: close",
+  ];
+  socket.end(`${headers.join("\r\n")}\r\n\r\n${body}`);
 }
 
 /** The route for this request; a path with routes for other methods only gets a 405. */

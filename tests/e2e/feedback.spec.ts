@@ -46,6 +46,7 @@ test("a vote with its reason and comment reaches the report within 10 s, with th
   await expect(page.getByText(marker).first()).toBeVisible();
   await expect(page.getByText("content/account/real-name-auth.md:77").first()).toBeVisible();
   await expect(page.locator("svg.chart")).toHaveCount(3);
+  await expect(page.getByText(/生成于 \d{4}\/\d{1,2}\/\d{1,2} \d{2}:\d{2}/)).toBeVisible();
 });
 
 test("the vote is remembered on return and can be changed; the latest counts", async ({ page }) => {
@@ -98,6 +99,17 @@ test("a search that finds nothing offers 没找到 on /search/, and the text rea
   await expect.poll(async () => (await report(page)).notFound.map((n: { text: string }) => n.text), { timeout: 10_000 }).toContain(text);
   // The search itself is counted once, by /search/ (the popup handed it over), as one that found nothing.
   await expect.poll(async () => (await report(page)).zeroResultSearches.filter((s: { query: string }) => s.query === "量子计算机怎么买").map((s: { searches: number }) => s.searches), { timeout: 10_000 }).toEqual([1]);
+});
+
+test("a pasted query longer than the report keeps is cut in the browser, so the search is still counted", async ({ page }) => {
+  const sent = recordEvents(page);
+  const pasted = `量子${Date.now().toString(36)}`.repeat(15); // over LIMITS.query (100) characters
+  await page.goto(`/search/?q=${encodeURIComponent(pasted)}`);
+  await expect(page.locator(".search-page__summary")).toContainText("没有找到");
+  await page.goto(FAQ); // leaving settles the search
+  const kept = [...pasted].slice(0, 100).join("");
+  await expect.poll(() => sent.filter((e) => e.type === "search").map((e) => e.query), { timeout: 10_000 }).toEqual([kept]);
+  await expect.poll(async () => (await report(page)).zeroResultSearches.map((s: { query: string }) => s.query), { timeout: 10_000 }).toContain(kept);
 });
 
 test("with Do Not Track, searches are not logged; votes still are", async ({ page }) => {
@@ -182,4 +194,15 @@ test("the widget works from the keyboard", async ({ page }) => {
   await expect(face(page).getByRole("button", { name: "没解决我的问题" })).toBeFocused();
   await page.keyboard.press("Space");
   await expect(face(page).getByRole("button", { name: "没解决我的问题" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test.describe("a wrong report token", () => {
+  test.use({ consoleAllows: [/^Failed to load resource: the server responded with a status of 401/] });
+
+  test("is refused in the writer's language, not the API's", async ({ page }) => {
+    await page.goto("/admin/");
+    await page.getByLabel("报告令牌（ADMIN_TOKEN）").fill(`${ADMIN_TOKEN}-not`);
+    await page.getByRole("button", { name: "查看报告" }).click();
+    await expect(page.getByText("令牌不正确，请重新输入。")).toBeVisible();
+  });
 });

@@ -6,18 +6,20 @@ import { test as base, expect, type Page } from "@playwright/test";
  * load resource", not our code, and no script can prevent it), so those lines, for the collector's
  * URL only, are counted in `collectorFailures` instead; every other error still fails the test.
  */
-export const test = base.extend<{ pageErrors: string[]; collectorDown: boolean; collectorFailures: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; collectorDown: boolean; collectorFailures: string[]; consoleAllows: RegExp[] }>({
   collectorDown: [false, { option: true }],
+  /** Console errors a test causes on purpose (a refused request Chromium logs), matched exactly by these. */
+  consoleAllows: [[], { option: true }],
   collectorFailures: async ({}, provide) => provide([]),
   pageErrors: [
-    async ({ page, collectorDown, collectorFailures }, use) => {
+    async ({ page, collectorDown, collectorFailures, consoleAllows }, use) => {
       const errors: string[] = [];
       page.on("console", (m) => {
         // A 404 page is served with status 404, which Chromium logs; that one is expected.
         const expected404 = m.location().url === page.url() && /status of 404/.test(m.text());
         const collector = collectorDown && m.location().url.endsWith(COLLECTOR_PATH) && /^Failed to load resource/.test(m.text());
         if (collector) collectorFailures.push(m.text());
-        else if (m.type() === "error" && !expected404) errors.push(`console: ${m.text()}`);
+        else if (m.type() === "error" && !expected404 && !consoleAllows.some((allowed) => allowed.test(m.text()))) errors.push(`console: ${m.text()}`);
       });
       page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
       await use(errors);

@@ -134,6 +134,12 @@ test("/search/?q= shows the full result list for a shared query", async ({ page 
   await expect(page.getByRole("link", { name: "联系在线客服" }).first()).toBeVisible();
 });
 
+test("a long query with no break (a pasted code) wraps on /search/ instead of widening the page @phone", async ({ page }) => {
+  await page.goto(`/search/?q=${"FailedOperation.RequestTimeout".repeat(4)}`);
+  await expect(page.locator(".search-page__summary")).toContainText("没有找到");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
+});
+
 test("the search index is fetched on first use of search, not with the page", async ({ page }) => {
   const fetched: string[] = [];
   page.on("request", (r) => r.url().includes("/search-index/") && fetched.push(r.url()));

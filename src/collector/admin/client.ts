@@ -76,7 +76,7 @@ function render(report: Report): void {
   const votes = t.helpful + t.notHelpful;
   const out = $("#report");
   out.replaceChildren(
-    h("p", { class: "period" }, `${report.from} 至 ${report.to}（${report.days} 天，中国标准时间），生成于 ${new Date(report.generatedAt).toLocaleString("zh-CN")}`),
+    h("p", { class: "period" }, `${report.from} 至 ${report.to}（${report.days} 天，中国标准时间），生成于 ${new Date(report.generatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`),
     h(
       "dl",
       { class: "totals" },
@@ -107,6 +107,12 @@ function render(report: Report): void {
   out.hidden = false;
 }
 
+/** What the API's refusals mean to the writer at the login form (the API itself says it in English, for scripts). */
+const LOGIN_ERRORS: Record<number, string> = {
+  401: "令牌不正确，请重新输入。",
+  429: "错误次数过多，请 10 分钟后再试。",
+};
+
 async function load(days: number): Promise<void> {
   const token = sessionStorage.getItem(TOKEN_KEY);
   const error = $("#login-error");
@@ -114,7 +120,7 @@ async function load(days: number): Promise<void> {
   const res = await fetch(`/api/admin/report?days=${days}`, { headers: { Authorization: `Bearer ${token}` } }).catch(() => null);
   if (!res?.ok) {
     if (res?.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-    error.textContent = res ? ((await res.json().catch(() => ({}))) as { error?: string }).error ?? `错误 ${res.status}` : "无法连接服务器";
+    error.textContent = res ? (LOGIN_ERRORS[res.status] ?? `出错了（${res.status}），请稍后再试。`) : "无法连接服务器";
     $("#login").hidden = false;
     return;
   }

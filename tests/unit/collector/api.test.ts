@@ -71,6 +71,11 @@ describeEachStore("POST /api/events", (makeScratch) => {
       [events(vote({ question: "no-such-question" })), /no question \/account\/real-name-auth\/#no-such-question/],
       [events(vote({ page: "/no/such/page/" })), /no question/],
       [events(vote({ reason: "because" })), /event 0/],
+      // Meaningless searches would pollute the report: an empty query, a click past the results.
+      [events(search({ query: "   " })), /event 0.*query is empty/],
+      [events(search({ query: "" })), /event 0/],
+      [events(search({ query: "y", results: 1, position: 50 })), /event 0.*past the results/],
+      [events(search({ results: 0, position: 1 })), /event 0/],
       [events(...Array.from({ length: 21 }, () => search())), /1 to 20 events/],
       [JSON.stringify([search()]), /events/],
     ];

@@ -48,6 +48,19 @@ describe("redaction", () => {
     expect(redact("身份证11010519491231002x失败")).toBe(`身份证${REDACTED.idCard}失败`);
   });
 
+  it("replaces identity-card numbers written in groups, and only whole ones", () => {
+    fc.assert(
+      fc.property(around(idCard), fc.constantFrom(" ", "-"), fc.constantFrom([6, 14], [4, 8, 12, 16], [3, 6, 10, 14]), ({ before, secret, after }, sep, cuts) => {
+        const grouped = [0, ...cuts].map((at, i, all) => secret.slice(at, all[i + 1])).join(sep);
+        expect(redact(`${before}${grouped}${after}`)).toBe(`${before}${REDACTED.idCard}${after}`);
+      }),
+      { numRuns: 300 },
+    );
+    expect(redact("110105 19491231 002X 认证失败")).toBe(`${REDACTED.idCard} 认证失败`);
+    // Part of a longer grouped number (a bank card), it is not taken for one.
+    expect(redact("卡号 6222 0211 0101 1990 0307 7")).not.toContain(REDACTED.idCard);
+  });
+
   it("leaves an 18-digit number with a wrong check digit as an identity card alone", () => {
     fc.assert(
       fc.property(idCard, (id) => {
@@ -97,6 +110,11 @@ describe("redaction", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("replaces e-mail addresses with a name or domain in Chinese", () => {
+    expect(redact("邮箱 张三@例子.中国 收不到")).toBe(`邮箱 ${REDACTED.email} 收不到`);
+    expect(redact("发到 zhang@例子.公司")).toBe(`发到 ${REDACTED.email}`);
   });
 
   it("redacts several kinds in one text", () => {

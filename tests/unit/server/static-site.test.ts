@@ -108,6 +108,15 @@ describe("the static site", () => {
     expect(await rawGet("http://[/")).toMatch(/^HTTP\/1\.1 400 /);
   });
 
+  it("answers an address too long to take (a huge paste into /search/?q=) with 431 and a page that says so", async () => {
+    const res = await get(`/search/?q=${encodeURIComponent("实名认证".repeat(2000))}`);
+    expect(res.status).toBe(431);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.body.toString()).toContain("链接太长");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect((await get("/")).status).toBe(200);
+  });
+
   it("answers conditional and range requests (304, 206)", async () => {
     const first = await get("/robots.txt");
     const again = await get("/robots.txt", { "if-none-match": String(first.headers.etag) });
