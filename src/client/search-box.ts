@@ -46,10 +46,18 @@ export function enhanceSearchBox(root: HTMLElement): void {
     if (showList && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
     const answered = state.results.length > 0;
+    // A word being typed (人, ren) that finds nothing yet is no failed search: no "nothing found" panel.
+    const typing = !answered && shown.length === 0 && stillTyping(query());
     note.hidden = answered || shown.length === 0; // possibly related: said above them
-    status.replaceChildren(state.status === "error" ? "搜索暂时不可用，请刷新页面重试。" : answered ? `${shown.length} 个相关问题` : shown.length ? `${shown.length} 个可能相关的问题` : "没有找到相关问题");
+    status.replaceChildren(
+      state.status === "error" ? "搜索暂时不可用，请刷新页面重试。"
+      : answered ? `${shown.length} 个相关问题`
+      : shown.length ? `${shown.length} 个可能相关的问题`
+      : typing ? "继续输入以查找问题…"
+      : "没有找到相关问题",
+    );
     if (answered) status.append(" · ", allResultsLink());
-    empty.hidden = !(query() && state.searched === query() && !answered && state.status !== "error");
+    empty.hidden = typing || !(query() && state.searched === query() && !answered && state.status !== "error");
     root.dataset.searched = state.searched; // the query the shown results belong to (tests, benchmarks)
     root.dataset.complete = String(state.complete); // false while more index files are on their way
   }
@@ -156,6 +164,11 @@ export function enhanceSearchBox(root: HTMLElement): void {
   // Typed before this script ran (a slow phone): search it now.
   if (input.value.trim()) search();
   render();
+}
+
+/** A query too short to say what is sought: one Chinese character, or a Latin word of up to three letters (ren, rl). */
+export function stillTyping(query: string): boolean {
+  return /^(\p{Script=Han}|[a-z]{1,3})$/iu.test(query);
 }
 
 /** `/` focuses the visible search box, unless the user is typing somewhere else. */

@@ -66,6 +66,21 @@ test("an unrelated query says so, and offers support and popular questions inste
   await expect(popup.getByRole("link", { name: FACE })).toBeVisible();
 });
 
+test("a word still being typed that finds nothing yet asks for more, instead of saying nothing was found", async ({ page }) => {
+  await page.goto(FAQ);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  const popup = page.locator(".search__popup");
+  for (const start of ["ren", "企"]) {
+    await box.fill(start);
+    await expect(popup.getByText("继续输入以查找问题…")).toBeVisible();
+    await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeHidden();
+  }
+  await box.fill("企业认证");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box.fill("域名备案"); // a whole query that finds nothing still says so
+  await expect(popup.getByText("没有找到相关问题")).toBeVisible();
+});
+
 test("a query no question answers offers the closest ones, said to be only possibly related, above them", async ({ page }) => {
   await page.goto(FAQ);
   // The page says nothing of what the API costs; its face-recognition question comes closest.
