@@ -70,7 +70,10 @@ export function buildIndexData(site: Site, synonyms: [string, string][] = []): I
   entries.forEach((entry, e) => {
     for (const c of new Set(Array.from(normalizer.chars(entry.q) + normalizer.text(entry.k)))) if (isHan(c)) (shard.chars[c] ??= []).push(e);
   });
-  shard.pinyin = pinyinWords(entries.map((entry) => ({ question: normalizer.chars(entry.q), count: entry.n })));
+  shard.pinyin = pinyinWords(
+    entries.map((entry) => ({ question: normalizer.chars(entry.q), count: entry.n })),
+    entries.map((entry) => ({ words: answerWords(normalizer.chars(entry.a)), count: entry.n })),
+  );
   return { meta, shard, entries };
 }
 
@@ -172,8 +175,16 @@ const allReadings = (c: string) => pinyin(c, { toneType: "none", v: true, multip
  * other readings of their characters (pinyin-pro reads 重置 as zhong zhi; customers type chongzhi),
  * and how many documents' questions have each: a Latin word the content lacks is read as these.
  */
-function pinyinWords(questions: { question: string; count: number }[]): Record<string, PinyinWord[]> {
+function pinyinWords(questions: { question: string; count: number }[], answers: { words: string[]; count: number }[]): Record<string, PinyinWord[]> {
   const counts = new Map<string, number>();
+  // The words of the answers, in full pinyin only (fapiao → 发票, which only answers write); their
+  // initials would read as too much.
+  const spelled = new Map<string, number>();
+  for (const { words, count } of answers) {
+    const seen = new Set<string>();
+    for (const word of words) for (const syllables of readingsOf(word)) seen.add(`${syllables.join(" ")}\u0000${word}`);
+    for (const key of seen) spelled.set(key, (spelled.get(key) ?? 0) + count);
+  }
   for (const { question, count } of questions) {
     const seen = new Set<string>();
     for (const run of runsOf(question)) {
@@ -199,7 +210,27 @@ function pinyinWords(questions: { question: string; count: number }[]): Record<s
     (out[`p:${letters.slice(0, 2)}`] ??= []).push(word);
     (out[`i:${initials.slice(0, 2)}`] ??= []).push(word);
   }
+  for (const [key, count] of [...spelled].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (counts.has(key)) continue; // a question word: there already
+    const [syllables, text] = key.split("\u0000");
+    (out[`p:${syllables.replaceAll(" ", "").slice(0, 2)}`] ??= []).push([syllables, text, count]);
+  }
+  for (const words of Object.values(out)) words.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   return out;
+}
+
+/** A word's pinyin as read in context, and with its characters' other readings. */
+function readingsOf(word: string): string[][] {
+  const chars = Array.from(word);
+  const inContext = pinyin(word, { toneType: "none", type: "array", v: true });
+  const primary = inContext.length === chars.length ? inContext : chars.map((c) => pinyin(c, { toneType: "none", v: true }));
+  const other = chars.map((c, i) => allReadings(c).find((r) => r !== primary[i]) ?? primary[i]);
+  return primary.join() === other.join() ? [primary] : [primary, other];
+}
+
+/** The Han words of two to four characters of an answer, as a word segmenter cuts them. */
+function answerWords(text: string): string[] {
+  return [...wordsOf(text)].filter((w) => isHan(w[0]) && Array.from(w).length <= 4);
 }
 
 /**

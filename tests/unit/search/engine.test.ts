@@ -42,6 +42,11 @@ describe("search over the seed FAQ", () => {
     for (const q of ["renlianshibie", "renlian shibie", "rlsb"]) expect(top(q)?.id).toBe("faceiderr");
   });
 
+  it("reads full pinyin as a word only answers write (fapiao: 发票, in no question)", () => {
+    expect(engine.search("fapiao").map((h) => h.doc.question)).toEqual(engine.search("发票").map((h) => h.doc.question));
+    expect(engine.search("fapiao").length).toBeGreaterThan(0);
+  });
+
   it("applies the synonym list (刷脸 → 人脸识别) and variants (帐号 → 账号, traditional)", () => {
     expect(top("刷脸失败")?.id).toBe("faceiderr");
     expect(top("子帐号要实名吗")?.question).toBe("主账号认证后，子账号需要实名认证吗？");
