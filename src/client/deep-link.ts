@@ -36,13 +36,20 @@ function findTarget(hash: string): HTMLElement | null {
 
 /**
  * Links published before an anchor was renamed: a writer-listed alias (`data-aliases`), or the old
- * documentation site's fragment, the heading text percent-encoded with `.` for `%` (`#.E5.A6.82…`).
- * The address is corrected to the current id, so a copied link is the new one.
+ * documentation site's fragment, the heading text percent-encoded with `.` for `%` (`#.E5.A6.82…`);
+ * and ids written loosely (case, punctuation). The address is corrected to the current id, so a
+ * copied link is the new one.
  */
 function findRenamed(id: string): HTMLElement | null {
   const aliased = [...document.querySelectorAll<HTMLElement>("[data-aliases]")].find((el) => el.dataset.aliases!.split(" ").includes(id));
   const legacy = /^(\.[0-9A-F]{2}|[\w-])+$/i.test(id) && id.includes(".") ? comparable(safeDecode(id.replace(/\.([0-9A-F]{2})/gi, "%$1"))) : null;
-  const found = aliased ?? (legacy ? [...document.querySelectorAll<HTMLElement>(".entry__question, .group > h2")].find((h) => comparable(h.textContent ?? "") === legacy) : undefined);
+  const headings = [...document.querySelectorAll<HTMLElement>(".entry__question, .group > h2")];
+  // A link typed or pasted by hand: another case (#FACEIDERR), or the question's punctuation kept (…怎么办？).
+  const loose = comparable(id);
+  const found =
+    aliased ??
+    (legacy ? headings.find((h) => comparable(h.textContent ?? "") === legacy) : undefined) ??
+    (loose ? headings.find((h) => comparable(h.id) === loose || comparable(h.textContent ?? "") === loose) : undefined);
   if (found?.id) window.history.replaceState(null, "", `#${encodeURIComponent(found.id)}`);
   return found ?? null;
 }

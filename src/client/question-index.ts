@@ -1,3 +1,5 @@
+import { safeDecode } from "@/lib/url";
+
 /** Must match the CSS breakpoint where the index becomes a column beside the answers (globals.css). */
 export const WIDE_LAYOUT = "(min-width: 64em)";
 
@@ -27,7 +29,7 @@ export function enhanceQuestionIndex(): void {
   // marked while it is in view.
   let opened = -1;
   const readHash = () => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = safeDecode(window.location.hash.slice(1)); // a hand-made #% must not stop the page's scripts
     opened = headings.findIndex((h) => h?.id === id);
   };
   function markCurrent(): void {

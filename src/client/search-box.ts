@@ -11,6 +11,9 @@ import { createSearchRunner, type SearchState } from "./search-runner";
  */
 export const DEBOUNCE_MS = 30;
 
+/** A pause this long in typing makes a short query that found nothing a search that found nothing. */
+const TYPING_PAUSE_MS = 1500;
+
 /**
  * Search as you type: turns the server-rendered box (components/search-box.tsx, a plain form that
  * submits to /search/ without JavaScript) into an ARIA combobox with a listbox of questions.
@@ -27,6 +30,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
   let composing = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown: SearchHit[] = [];
+  let typedAt = -Infinity;
   const runner = createSearchRunner(root.dataset.indexUrl!, announceResults(root, render));
   const query = () => input.value.trim();
   const resultsUrl = () => `/search/?q=${encodeURIComponent(query())}`;
@@ -46,8 +50,9 @@ export function enhanceSearchBox(root: HTMLElement): void {
     if (showList && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
     const answered = state.results.length > 0;
-    // A word being typed (人, ren) that finds nothing yet is no failed search: no "nothing found" panel.
-    const typing = !answered && shown.length === 0 && stillTyping(query());
+    // A word being typed (人, ren) that finds nothing yet is no failed search: no "nothing found"
+    // panel until typing pauses (a short query may be all there is to it: VPN, 卡).
+    const typing = !answered && shown.length === 0 && stillTyping(query()) && performance.now() - typedAt < TYPING_PAUSE_MS;
     note.hidden = answered || shown.length === 0; // possibly related: said above them
     status.replaceChildren(
       state.status === "error" ? "搜索暂时不可用，请刷新页面重试。"
@@ -122,6 +127,9 @@ export function enhanceSearchBox(root: HTMLElement): void {
   });
   input.addEventListener("input", () => {
     open = true;
+    active = -1; // an option chosen for the earlier text is not chosen for this one
+    typedAt = performance.now();
+    setTimeout(() => render(), TYPING_PAUSE_MS);
     if (!composing) search(); // a pinyin IME is still composing: wait for the characters
     render();
   });

@@ -10,7 +10,7 @@
  * - mobile numbers (before bank cards: +86 and a mobile number can pass Luhn too):
  *   1[3-9] and 9 more digits, optionally +86 and split 3-4-4;
  * - bank cards: 13–19 digits, optionally in groups split by spaces or dashes, passing the Luhn check;
- * - e-mail addresses, also with a name or domain in Chinese.
+ * - e-mail addresses, also with a Chinese domain.
  *
  * Full-width digits and signs (１３８…, ＠) are read as their ASCII forms. A number is only matched
  * whole: digits right before or after it make it part of a longer number.
@@ -46,8 +46,10 @@ export function luhnValid(digits: string): boolean {
 type Rule = { pattern: RegExp; label: string; accept: (match: string) => boolean };
 
 const RULES: Rule[] = [
-  // Also written in groups (110101 19491231 002X, 1101 0119 …): single spaces or dashes between digits.
-  { pattern: /(?<!\d[ -]?)\d(?:[ -]?\d){16}[ -]?[\dXx](?![ -]?\d)/g, label: REDACTED.idCard, accept: (m) => isIdCard(m.replace(/[ -]/g, "")) },
+  { pattern: /(?<!\d)\d{17}[\dXx](?!\d)/g, label: REDACTED.idCard, accept: isIdCard },
+  // Written in groups (110101 19491231 002X, 1101 0119 …): single spaces or dashes inside, and not
+  // part of a longer grouped number. (Whole, above: a date or code beside it is no part of it.)
+  { pattern: /(?<!\d[ -]?)\d(?:[ -]?\d){16}[ -]?[\dXx](?![ -]?\d)/g, label: REDACTED.idCard, accept: (m) => /[ -]/.test(m) && isIdCard(m.replace(/[ -]/g, "")) },
   { pattern: /(?<![\d+])(?:\+?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g, label: REDACTED.mobile, accept: () => true },
   {
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?!\d)/g,
@@ -57,8 +59,10 @@ const RULES: Rule[] = [
       return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
     },
   },
-  // Internationalized too (张三@例子.中国): letters of any script.
-  { pattern: /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, label: REDACTED.email, accept: () => true },
+  { pattern: /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, label: REDACTED.email, accept: () => true },
+  // A Chinese domain (zhang@例子.中国) ends with a Chinese top-level domain; a Chinese name before
+  // the @ cannot be told from the text around it (Chinese puts no space there), so it is not taken.
+  { pattern: /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[\p{Script=Han}A-Za-z0-9-]{1,63}(?:\.[\p{Script=Han}A-Za-z0-9-]{1,63})*\.(?:中国|中國|公司|网络|網絡)/gu, label: REDACTED.email, accept: () => true },
 ];
 
 /** Full-width digits, X, @, dot, plus and dash as ASCII: one UTF-16 unit each, so indexes stay put. */

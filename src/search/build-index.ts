@@ -174,15 +174,17 @@ const allReadings = (c: string) => pinyin(c, { toneType: "none", v: true, multip
  * Runs of two to six Han characters of the questions in pinyin, as read in context and with the
  * other readings of their characters (pinyin-pro reads 重置 as zhong zhi; customers type chongzhi),
  * and how many documents' questions have each: a Latin word the content lacks is read as these.
+ * Also the words of the answers (of their indexed part), in full pinyin only.
  */
 function pinyinWords(questions: { question: string; count: number }[], answers: { words: string[]; count: number }[]): Record<string, PinyinWord[]> {
   const counts = new Map<string, number>();
   // The words of the answers, in full pinyin only (fapiao → 发票, which only answers write); their
   // initials would read as too much.
   const spelled = new Map<string, number>();
+  const read = new Map<string, string[][]>();
   for (const { words, count } of answers) {
     const seen = new Set<string>();
-    for (const word of words) for (const syllables of readingsOf(word)) seen.add(`${syllables.join(" ")}\u0000${word}`);
+    for (const word of words) for (const syllables of readingsOf(word, read)) seen.add(`${syllables.join(" ")}\u0000${word}`);
     for (const key of seen) spelled.set(key, (spelled.get(key) ?? 0) + count);
   }
   for (const { question, count } of questions) {
@@ -219,13 +221,17 @@ function pinyinWords(questions: { question: string; count: number }[], answers: 
   return out;
 }
 
-/** A word's pinyin as read in context, and with its characters' other readings. */
-function readingsOf(word: string): string[][] {
+/** A word's pinyin as read in context, and with its characters' other readings (`known`: words read already). */
+function readingsOf(word: string, known: Map<string, string[][]>): string[][] {
+  const cached = known.get(word);
+  if (cached) return cached;
   const chars = Array.from(word);
   const inContext = pinyin(word, { toneType: "none", type: "array", v: true });
   const primary = inContext.length === chars.length ? inContext : chars.map((c) => pinyin(c, { toneType: "none", v: true }));
   const other = chars.map((c, i) => allReadings(c).find((r) => r !== primary[i]) ?? primary[i]);
-  return primary.join() === other.join() ? [primary] : [primary, other];
+  const readings = primary.join() === other.join() ? [primary] : [primary, other];
+  known.set(word, readings);
+  return readings;
 }
 
 /** The Han words of two to four characters of an answer, as a word segmenter cuts them. */

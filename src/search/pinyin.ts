@@ -4,8 +4,9 @@ import type { PinyinWord } from "./types";
 
 /**
  * What a Latin word the content does not have reads as: the runs of question characters (two to six,
- * `build-index.ts`) it spells in full pinyin (`tuikuan` → 退款, `renlianshibie` → 人脸识别) or, failing
- * that, as initials (`zdxf` → 自动续费), most common first. A word must spell whole syllables; the
+ * `build-index.ts`) or the answers' words it spells in full pinyin (`tuikuan` → 退款, `renlianshibie`
+ * → 人脸识别, `fapiao` → 发票) or, failing that, the question runs it spells as initials (`zdxf` →
+ * 自动续费), most common first. A word must spell whole syllables; the
  * last one may stop inside one when `open`, because it may still be being typed.
  */
 export function transliterate(source: IndexSource, word: string, open: boolean, max = 4): { text: string; initials: boolean }[] {
@@ -22,7 +23,8 @@ export function transliterate(source: IndexSource, word: string, open: boolean, 
 }
 
 /**
- * The two-character question words whose pinyin (or, failing that, initials) begins with these
+ * The two-character question runs and answer words whose pinyin (or, failing that, the question
+ * runs whose initials) begins with these
  * letters, most common first (`ren` → 人脸, 认证…; `rl` → 人脸…): what the word being typed is
  * about to read as. (A longer word's first two characters are one of these.)
  */

@@ -33,20 +33,28 @@ export function createServer(options: ServerOptions): http.Server {
 /** What a reader sees for an address too long to take (over 16 KB: a huge paste into /search/?q=). */
 const TOO_LONG_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>链接太长</title><p>链接太长，无法打开。请<a href="/">返回首页</a>，用更短的词搜索。</p></html>`;
 
+/** Node's own answers to a request it cannot parse (its default `clientError` handling), by error code. */
+const UNPARSABLE: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: "413 Payload Too Large",
+  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
+};
+
 /**
- * A request Node cannot parse never reaches the handler: Node would answer with a bare status. An
- * address or headers too long get a page that says so; anything else a plain 400.
+ * A request Node cannot parse never reaches the handler. This answers as Node would (and not at
+ * all once a response on the connection has begun, or the connection is gone), except that an
+ * address too long gets a page that says so instead of an empty one.
  */
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable) return void socket.destroy();
-  const tooLong = error.code === "HPE_HEADER_OVERFLOW";
-  const body = tooLong ? TOO_LONG_PAGE : "Bad Request\n";
+  const answering = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+  if (!socket.writable || answering?.headersSent) return void socket.destroy();
+  const status = UNPARSABLE[error.code ?? ""] ?? "400 Bad Request";
+  const page = error.code === "HPE_HEADER_OVERFLOW";
+  const body = page ? TOO_LONG_PAGE : "";
   const headers = [
-    tooLong ? "HTTP/1.1 431 Request Header Fields Too Large" : "HTTP/1.1 400 Bad Request",
-    `Content-Type: ${tooLong ? "text/html" : "text/plain"}; charset=utf-8`,
+    `HTTP/1.1 ${status}`,
+    ...(page ? ["Content-Type: text/html; charset=utf-8", "Content-Security-Policy: default-src 'none'", ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`)] : []),
     `Content-Length: ${Buffer.byteLength(body)}`,
-    "Content-Security-Policy: default-src 'none'",
-    ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
     "Cache-Control: no-store",
     "Connection: close",
   ];

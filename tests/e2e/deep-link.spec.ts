@@ -51,3 +51,19 @@ test("an old dot-encoded fragment of a heading lands on the question and shows i
   await expectLandedOn(page, `[id="${AUTO_ID}"]`);
   await expect(page).toHaveURL(new RegExp(`#${encodeURIComponent(AUTO_ID)}$`));
 });
+
+test("an anchor written by hand in another case, or with the question's punctuation, still lands and shows the current id", async ({ page }) => {
+  await page.goto(`${FAQ}#FACEIDERR`);
+  await expectLandedOn(page, "#faceiderr");
+  await expect(page).toHaveURL(/#faceiderr$/);
+  await page.goto(`${FAQ}#${encodeURIComponent("实名认证审核不通过怎么办？")}`);
+  await expectLandedOn(page, `[id="${AUTO_ID}"]`);
+  await expect(page).toHaveURL(new RegExp(`#${encodeURIComponent(AUTO_ID)}$`));
+});
+
+test("a broken fragment (a Chinese anchor cut mid-character) opens the page with its scripts working", async ({ page }) => {
+  await page.goto(`${FAQ}#%E5%AE`);
+  const box = page.getByRole("combobox", { name: "搜索问题" });
+  await box.fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText("人脸识别");
+});

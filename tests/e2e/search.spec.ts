@@ -75,6 +75,9 @@ test("a word still being typed that finds nothing yet asks for more, instead of 
     await expect(popup.getByText("继续输入以查找问题…")).toBeVisible();
     await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeHidden();
   }
+  // Once typing pauses, a short query that found nothing (it may be all the reader meant) says so.
+  await expect(popup.getByText("没有找到相关问题")).toBeVisible();
+  await expect(popup.getByRole("link", { name: "联系在线客服" })).toBeVisible();
   await box.fill("企业认证");
   await expect(page.getByRole("option").first()).toBeVisible();
   await box.fill("域名备案"); // a whole query that finds nothing still says so
@@ -108,6 +111,16 @@ test("Enter opens no possibly related question, nor a result the popup no longer
   await expect(page.getByRole("option").first()).toBeHidden();
   await box.press("Enter");
   await expect(page).toHaveURL(`/search/?q=${encodeURIComponent("实名认证")}`);
+  // An option chosen with the arrows is no longer chosen once the text changes.
+  await page.goto(FAQ);
+  await box.fill("实名认证");
+  await expect(page.getByRole("option").first()).toBeVisible();
+  await box.press("ArrowDown");
+  await box.press("ArrowDown");
+  await expect(box).toHaveAttribute("aria-activedescendant", /-1$/);
+  await box.press("End");
+  await box.pressSequentially("要多久");
+  await expect(box).not.toHaveAttribute("aria-activedescendant");
   // A possibly related question chosen with the arrows still opens.
   await page.goto(FAQ);
   await box.fill("人脸识别API怎么收费");

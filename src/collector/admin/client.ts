@@ -76,7 +76,7 @@ function render(report: Report): void {
   const votes = t.helpful + t.notHelpful;
   const out = $("#report");
   out.replaceChildren(
-    h("p", { class: "period" }, `${report.from} 至 ${report.to}（${report.days} 天，中国标准时间），生成于 ${new Date(report.generatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}`),
+    h("p", { class: "period" }, `${report.from} 至 ${report.to}（${report.days} 天，中国标准时间），生成于 ${new Date(report.generatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hourCycle: "h23" })}`),
     h(
       "dl",
       { class: "totals" },

@@ -31,6 +31,9 @@ const email = fc.emailAddress();
 
 /** Text around the number that cannot itself look like one: Chinese, Latin letters, punctuation, short numbers. */
 const surrounding = fc.array(fc.constantFrom("实名认证", "我的", "号码是", "，", "：", " ", "请问", "abc", "失败", "订单12号", "。"), { maxLength: 4 }).map((parts) => parts.join(""));
+/** A date, code or short number right before or after a number, a space apart. */
+const numbersBefore = fc.tuple(surrounding, fc.constantFrom("", "2024-05-12 ", "错误码 -1101 ", "3 ")).map(([a, b]) => `${a}${b}`);
+const numbersAfter = fc.tuple(fc.constantFrom("", " 2024-05-12", " -1101", " 3"), surrounding).map(([a, b]) => `${a}${b}`);
 const around = (inner: fc.Arbitrary<string>) => fc.tuple(surrounding, inner, surrounding).map(([a, x, b]) => ({ text: `${a}${x}${b}`, secret: x, before: a, after: b }));
 const fullWidth = (s: string) => s.replace(/[0-9X@.+-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
@@ -46,6 +49,17 @@ describe("redaction", () => {
       { numRuns: 300 },
     );
     expect(redact("身份证11010519491231002x失败")).toBe(`身份证${REDACTED.idCard}失败`);
+  });
+
+  it("replaces an identity-card number with a date or a code right beside it", () => {
+    fc.assert(
+      fc.property(numbersBefore, idCard, numbersAfter, (before, id, after) => {
+        expect(redact(`${before}${id}${after}`)).toBe(`${before}${REDACTED.idCard}${after}`);
+      }),
+      { numRuns: 300 },
+    );
+    expect(redact("2024-05-12 11010519491231002X 认证失败")).toBe(`2024-05-12 ${REDACTED.idCard} 认证失败`);
+    expect(redact("错误码 -1101 11010519491231002X")).toBe(`错误码 -1101 ${REDACTED.idCard}`);
   });
 
   it("replaces identity-card numbers written in groups, and only whole ones", () => {
@@ -112,9 +126,10 @@ describe("redaction", () => {
     );
   });
 
-  it("replaces e-mail addresses with a name or domain in Chinese", () => {
-    expect(redact("邮箱 张三@例子.中国 收不到")).toBe(`邮箱 ${REDACTED.email} 收不到`);
+  it("replaces e-mail addresses with a Chinese domain, and keeps the Chinese text around an address", () => {
     expect(redact("发到 zhang@例子.公司")).toBe(`发到 ${REDACTED.email}`);
+    expect(redact("邮箱zhang@例子.中国收不到")).toBe(`邮箱${REDACTED.email}收不到`);
+    expect(redact("我的邮箱是zhang@example.com收不到验证码")).toBe(`我的邮箱是${REDACTED.email}收不到验证码`);
   });
 
   it("redacts several kinds in one text", () => {
