@@ -151,7 +151,8 @@ export function enhanceSearchBox(root: HTMLElement): void {
       render();
     } else if (event.key === "Enter") {
       event.preventDefault(); // the form would submit to /search/: do better when results are here
-      if (chosen()) follow(chosen()!);
+      const hit = chosen();
+      if (hit) follow(hit);
       else if (query()) {
         announce(root, { kind: "handover" }); // /search/ counts this search
         window.location.assign(resultsUrl());
@@ -175,7 +176,7 @@ export function enhanceSearchBox(root: HTMLElement): void {
 }
 
 /** A query too short to say what is sought: one Chinese character, or a Latin word of up to three letters (ren, rl). */
-export function stillTyping(query: string): boolean {
+function stillTyping(query: string): boolean {
   return /^(\p{Script=Han}|[a-z]{1,3})$/iu.test(query);
 }
 
