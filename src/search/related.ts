@@ -123,6 +123,9 @@ const SPOKEN_FILLER: [RegExp, string][] = [
   [/为啥/g, "为什么"],
   [/咋/g, "怎么"],
   [/啥/g, "什么"],
+  // A-not-A questions (能不能, 会不会, 可不可以, 有没有) ask yes or no, as 是否 does.
+  [/是不是/g, "是否"],
+  [/(\p{Script=Han})[不没]\1/gu, "是否$1"],
 ];
 
 export function rewriteSpokenFiller(text: string): string {

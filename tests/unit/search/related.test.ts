@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createExpander } from "@/search/related";
+import { createExpander, rewriteSpokenFiller } from "@/search/related";
 
 describe("built-in near-synonyms", () => {
   const expand = createExpander([]);
@@ -36,5 +36,19 @@ describe("spoken forms", () => {
 
   it("leave 不通 and 不出 after a noun alone (网络不通, 验证码不出现, 审核不通过, 看不出区别)", () => {
     for (const q of ["网络不通", "验证码不出现", "审核不通过", "看不出区别"]) expect(phrases(q).filter((p) => p.startsWith("无法"))).toEqual([]);
+  });
+});
+
+describe("spoken question words", () => {
+  it("read an A-not-A question (能不能, 会不会, 可不可以, 有没有, 是不是) as the yes-or-no 是否 it asks", () => {
+    expect(rewriteSpokenFiller("同一个人能不能加到两个人员库")).toBe("同一个人是否能加到两个人员库");
+    expect(rewriteSpokenFiller("可不可以用http调用")).toBe("是否可以用http调用");
+    expect(rewriteSpokenFiller("有没有免费额度")).toBe("是否有免费额度");
+    expect(rewriteSpokenFiller("是不是要实名")).toBe("是否要实名");
+    expect(rewriteSpokenFiller("会不会丢包")).toBe("是否会丢包");
+  });
+
+  it("leave a 不 between two different characters alone (能不用, 看不懂)", () => {
+    for (const q of ["能不用实名吗", "看不懂报错", "不不"]) expect(rewriteSpokenFiller(q)).toBe(q);
   });
 });
