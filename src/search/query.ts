@@ -109,7 +109,7 @@ export function planQuery(text: string, ctx: QueryContext): QueryPlan {
  * site has, goes back to characters: the site's words decide (注 · 销账 · 号 → 注销 · 账号).
  */
 function hanWords(run: string, offset: number, ctx: QueryContext): { word: string; at: number }[] {
-  const segmented = ctx.segment?.(run) ?? Array.from(run);
+  const segmented = (ctx.segment?.(run) ?? Array.from(run)).flatMap((piece) => withoutAspect(piece, ctx));
   const known = (text: string) => tokenize(text).some((b) => ctx.index.df(b) > 0);
   const pieces = segmented.flatMap((piece, i) => {
     const chars = Array.from(piece);
@@ -137,6 +137,17 @@ function hanWords(run: string, offset: number, ctx: QueryContext): { word: strin
   }
   flush();
   return out;
+}
+
+/**
+ * A word the segmenter cut with an aspect particle on it (换了, 接了, 买过) is the verb and the
+ * particle: the pair is rare on any site, so as one word it would outweigh what is asked. A common
+ * word that ends so (为了, 除了, 不过) stays whole.
+ */
+function withoutAspect(piece: string, ctx: QueryContext): string[] {
+  const chars = Array.from(piece);
+  if (chars.length < 2 || !/[了过]/u.test(chars.at(-1)!) || ctx.generalWeight(piece) < 1) return [piece];
+  return [chars.slice(0, -1).join(""), chars.at(-1)!];
 }
 
 /**
