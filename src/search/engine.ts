@@ -54,6 +54,19 @@ export type EngineOptions = {
 /** A query as the engine planned it: its normalized text, its slots and its ranked entries. */
 type Planned = { text: string; plan: QueryPlan; ranked: Scored[] };
 
+/**
+ * Whether a question shares with the query more than its filler: it matches, as well as a word of
+ * its answer would, a word (not a lone character) that says something in general Chinese (not 怎么,
+ * 什么, 可以). 怎么退款 on a page without 退款 is related to no question that only says 怎么办, nor
+ * 量子计算机 to one that only shares the 机 of 手机.
+ */
+function sharesContent(plan: QueryPlan, r: Scored): boolean {
+  return plan.slots.some((s, i) => s.kind !== "char" && generalWeight(s.reads) >= CONTENT_WORD && r.slots[i] >= RANKING.covered);
+}
+
+/** General-language weight from which a word is content, not filler (as `joinPhrases` has it). */
+const CONTENT_WORD = 0.4;
+
 /** "Possibly related" questions offered when none answers the query. */
 const RELATED = 3;
 /** A slot weighing less than half the query's heaviest is filler to `refine` (怎么 weighs a third of 实名认证). */
@@ -150,7 +163,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
     if (answered(planned)) return { hits: answers(planned, limit).flatMap((r) => toHit(r, 1 - r.fit, marks) ?? []), related: [] };
-    const related = planned.ranked.filter((r) => r.relevance >= RANKING.minRelated).slice(0, Math.min(limit, RELATED));
+    const related = planned.ranked.filter((r) => r.relevance >= RANKING.minRelated && sharesContent(planned.plan, r)).slice(0, Math.min(limit, RELATED));
     return { hits: [], related: related.flatMap((r) => toHit(r, 1 - r.relevance, marks) ?? []) };
   }
 

@@ -125,6 +125,12 @@ describe("search over the seed FAQ", () => {
     expect(engine.searchWithRelated("人脸识别失败").related).toEqual([]);
   });
 
+  it("offers as possibly related no question that shares only filler or a lone character with the query", () => {
+    // The page has no 退款; every question it has says 怎么办 or 怎么. Nor has it 量子计算机 (only the 机 of 手机).
+    expect(engine.searchWithRelated("怎么退款")).toEqual({ hits: [], related: [] });
+    expect(engine.searchWithRelated("量子计算机怎么买")).toEqual({ hits: [], related: [] });
+  });
+
   it("answers though the page lacks every form of a thing named or a question word (服务器, 在哪里), unlike an action it lacks (注销)", () => {
     // The page says 云服务资源, never 服务器, 主机 or 机器; and never 在哪, 哪里 or 入口.
     expect(top("云服务器实名认证审核不通过怎么办")?.question).toBe("实名认证审核不通过怎么办？");
