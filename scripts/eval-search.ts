@@ -7,7 +7,7 @@ import path from "node:path";
 import { loadSite, loadSynonyms } from "../src/content/load";
 import { STAGES, type SearchEngine, type Stage } from "../src/search/engine";
 import { siteEngine } from "../src/search/site-engine";
-import { EVAL_SETS, evalParts, evaluate, formatKinds, formatResult } from "./lib/search-eval";
+import { EVAL_SETS, evalParts, evaluate, formatKinds, formatRelated, formatResult } from "./lib/search-eval";
 
 const args = process.argv.slice(2);
 const allMisses = args.includes("--all-misses");
@@ -38,6 +38,7 @@ for (const set of EVAL_SETS) {
     const result = evaluate(engineFor(set.content), part.cases);
     console.log(formatResult(part.name, result));
     console.log(`  by kind: ${formatKinds(result)}`);
+    console.log(`  ${formatRelated(result)}`);
     if (misses && (part.tuning || allMisses)) for (const m of result.misses) console.log(`  - ${m}`);
   }
 }

@@ -17,6 +17,10 @@ export type EvalResult = {
   positives: number;
   negatives: number;
   misses: string[];
+  /** Positive queries with no result whose expected question is among the "possibly related". */
+  relatedRight: number;
+  /** Negative queries with no result that are offered "possibly related" questions. */
+  negativesRelated: number;
   /** Top-1 by kind of query (`note`'s first word): `[right, all, empty]`. */
   kinds: Record<string, [number, number, number]>;
 };
@@ -54,19 +58,21 @@ export function sameQuestion(a: string, b: string): boolean {
 
 /** Scores a query set the way `search-eval/README.md` defines it. */
 export function evaluate(engine: SearchEngine, cases: EvalCase[]): EvalResult {
-  const r: EvalResult = { top1: 0, mrr5: 0, recall5: 0, empty: 0, negativePrecision: 1, positives: 0, negatives: 0, misses: [], kinds: {} };
+  const r: EvalResult = { top1: 0, mrr5: 0, recall5: 0, empty: 0, negativePrecision: 1, positives: 0, negatives: 0, relatedRight: 0, negativesRelated: 0, misses: [], kinds: {} };
   let negativesEmpty = 0;
   for (const c of cases) {
-    const hits = engine.search(c.q);
+    const { hits, related } = engine.searchWithRelated(c.q);
     const questions = hits.map((h) => h.doc.question);
+    const expected = (q: string) => c.expect.some((e) => sameQuestion(q, e));
     if (c.expect.length === 0) {
       r.negatives++;
       if (hits.length === 0) negativesEmpty++;
+      if (related.length > 0) r.negativesRelated++;
       else r.misses.push(`${c.q} (negative) → ${questions[0]}`);
       continue;
     }
     r.positives++;
-    const rank = questions.slice(0, 5).findIndex((q) => c.expect.some((e) => sameQuestion(q, e)));
+    const rank = questions.slice(0, 5).findIndex(expected);
     const kind = (r.kinds[(c.note ?? "other").split(/[ :(]/)[0]] ??= [0, 0, 0]);
     kind[1]++;
     if (rank === 0) {
@@ -80,6 +86,7 @@ export function evaluate(engine: SearchEngine, cases: EvalCase[]): EvalResult {
     if (hits.length === 0) {
       r.empty++;
       kind[2]++;
+      if (related.some((h) => expected(h.doc.question))) r.relatedRight++;
     }
   }
   const n = Math.max(1, r.positives);
@@ -89,6 +96,11 @@ export function evaluate(engine: SearchEngine, cases: EvalCase[]): EvalResult {
 export function formatResult(name: string, r: EvalResult): string {
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
   return `${name}: top-1 ${pct(r.top1)}, MRR@5 ${r.mrr5.toFixed(3)}, recall@5 ${pct(r.recall5)}, no result ${pct(r.empty)} (${r.positives} positive); negatives empty ${pct(r.negativePrecision)} (${r.negatives})`;
+}
+
+export function formatRelated(r: EvalResult): string {
+  const empty = Math.round(r.empty * r.positives);
+  return `when nothing answers: the right question among the possibly related for ${r.relatedRight} of ${empty}; negatives offered possibly related: ${r.negativesRelated} of ${r.negatives}`;
 }
 
 export function formatKinds(r: EvalResult): string {
