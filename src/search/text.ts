@@ -83,9 +83,15 @@ export function cleanWord(run: string): string {
   return run.replace(/^[._-]+(?=[^\d])|[._-]+$/g, "");
 }
 
-/** The parts of a compound identifier, also indexed: `failedoperation.x` → `failedoperation`, `x`. */
+/**
+ * The parts of a compound identifier, also indexed: `failedoperation.x` → `failedoperation`, `x`;
+ * and a hyphenated name written solid, as customers type it (`uni-app` → `uniapp`, `wi-fi` → `wifi`).
+ */
 export function wordParts(word: string): string[] {
-  return /[._-]/.test(word.slice(1)) ? word.split(/[._-]+/).filter((part) => part.length > 1) : [];
+  if (!/[._-]/.test(word.slice(1))) return [];
+  const parts = word.split(/[._-]+/).filter((part) => part.length > 1);
+  const solid = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/.test(word) ? [word.replace(/-/g, "")] : [];
+  return [...parts, ...solid];
 }
 
 /**

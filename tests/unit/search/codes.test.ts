@@ -20,6 +20,14 @@ describe("error codes and identifiers", () => {
     expect(ids("图片上传 FailedOperation.ImageSizeTooLarge")[0]).toBe("large");
   });
 
+  it("find a hyphenated name typed solid (uniapp for uni-app), also where the site writes it solid elsewhere", () => {
+    const { page } = parsePage("### uniapp 版本如何查看？[](id:version)\n\n见控制台。\n\n### 是否支持使用 uni-app 框架接入？[](id:uni)\n\n支持。", { path: "u.md", category: "c", fileSlug: "u" });
+    const uni = strictEngine(buildIndexData({ categories: [{ slug: "c", url: "/c/", title: "C", description: "", order: null, pages: [page] }] }));
+    // The site writes both; the solid form typed must find the hyphenated one too.
+    expect(uni.search("uniapp").map((h) => h.doc.id).sort()).toEqual(["uni", "version"]);
+    expect(uni.search("uniapp 接入")[0]?.doc.id).toBe("uni");
+  });
+
   it("are found by their parts and by a prefix while typing", () => {
     expect(ids("ImageSizeTooLarge")[0]).toBe("large");
     expect(ids("failedop")[0]).toBe("large");

@@ -36,6 +36,12 @@ describe("tokenize", () => {
     expect(tokenize("qq扫码 failedoperation.imagesizetoolarge -1101")).toEqual(["qq", "扫码", "failedoperation.imagesizetoolarge", "failedoperation", "imagesizetoolarge", "-1101"]);
     expect(tokenize("脸")).toEqual(["脸"]);
   });
+
+  it("also writes a hyphenated name solid, as customers type it (uni-app → uniapp), but no code or identifier", () => {
+    expect(tokenize("uni-app 框架")).toEqual(["uni-app", "uni", "app", "uniapp", "框架"]);
+    expect(tokenize("trtc-electron-sdk")).toContain("trtcelectronsdk");
+    expect(tokenize("-1101 failedoperation.x")).not.toContain("failedoperationx");
+  });
 });
 
 describe("isCodeToken", () => {
