@@ -15,6 +15,7 @@ export function landDeepLinks(): void {
     document.querySelector(`[${MARK}]`)?.removeAttribute(MARK);
     const hash = window.location.hash; // before findTarget, which may correct the address
     const target = findTarget(hash);
+    tellMissed(target ? "" : hash);
     if (!target) return;
     target.setAttribute(MARK, "");
     markLandingTerms(target);
@@ -25,6 +26,24 @@ export function landDeepLinks(): void {
   };
   land(false); // the browser has scrolled already; scrolling again would fight the user
   window.addEventListener("hashchange", () => land(true));
+}
+
+/**
+ * Says so when the page was opened at a fragment nothing on it has (`MissedLink`), offering a search
+ * for the fragment's words (an automatic anchor is its question's text). `#top` is the top of the
+ * page by the HTML standard, and no miss.
+ */
+function tellMissed(hash: string): void {
+  const notice = document.querySelector<HTMLElement>("[data-missed-link]");
+  if (!notice) return;
+  const words = safeDecode(hash.slice(1)).replace(/[-_]+/g, " ").trim();
+  notice.hidden = !words || words.toLowerCase() === "top";
+  const search = notice.querySelector<HTMLAnchorElement>("[data-missed-link-search]");
+  if (search && !notice.hidden) {
+    const useful = /[\p{Script=Han}]|[a-z]{3}/iu.test(words);
+    search.href = useful ? `/search/?q=${encodeURIComponent(words.slice(0, 60))}` : "/search/";
+    search.textContent = useful ? `搜索“${words.slice(0, 30)}”` : "搜索";
+  }
 }
 
 function findTarget(hash: string): HTMLElement | null {

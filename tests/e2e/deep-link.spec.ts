@@ -67,3 +67,25 @@ test("a broken fragment (a Chinese anchor cut mid-character) opens the page with
   await box.fill("人脸识别失败");
   await expect(page.getByRole("option").first()).toContainText("人脸识别");
 });
+
+test("a link to a question the page no longer has says so and offers a search for its words @phone", async ({ page }) => {
+  await page.goto(`${FAQ}#${encodeURIComponent("如何修改实名认证手机号")}`);
+  const notice = page.getByRole("status").filter({ hasText: "链接指向的问题在本页没有找到" });
+  await expect(notice).toBeVisible();
+  const search = notice.getByRole("link", { name: "搜索“如何修改实名认证手机号”" });
+  await expect(search).toHaveAttribute("href", `/search/?q=${encodeURIComponent("如何修改实名认证手机号")}`);
+  // Once the reader picks a question, the notice goes (on a phone, the list of questions is folded).
+  const index = page.getByRole("navigation", { name: "本页问题" });
+  const pick = index.getByRole("link", { name: "实名认证审核不通过怎么办？" });
+  if (!(await pick.isVisible())) await index.locator("summary").click();
+  await pick.click();
+  await expect(notice).toBeHidden();
+  // A link that lands, and #top (the top of the page by the HTML standard), say nothing.
+  for (const hash of ["#faceiderr", "#top", ""]) {
+    await page.goto(`${FAQ}${hash}`);
+    await expect(page.locator("[data-missed-link]")).toBeHidden();
+  }
+  await page.goto(`${FAQ}#${encodeURIComponent("如何修改实名认证手机号")}`);
+  await notice.getByRole("link").click();
+  await expect(page).toHaveURL(`/search/?q=${encodeURIComponent("如何修改实名认证手机号")}`);
+});

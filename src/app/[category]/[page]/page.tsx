@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BackToTop } from "@/components/back-to-top";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { FaqEntry } from "@/components/faq-entry";
+import { MissedLink } from "@/components/missed-link";
 import { QuestionIndex } from "@/components/question-index";
 import { canonicalPath, OPEN_GRAPH_BASE } from "@/lib/config";
 import { faqPageJsonLd, jsonLdText } from "@/lib/structured-data";
@@ -41,6 +42,7 @@ export default async function FaqPage({ params }: FaqPageProps) {
       <header className="faq-page__head">
         <Breadcrumbs items={[{ href: "/", label: "首页" }, { href: category.url, label: category.title }, { label: page.title }]} />
         <h1>{page.title}</h1>
+        <MissedLink />
         {page.updated && (
           <p className="muted">
             最后更新：<time dateTime={page.updated}>{page.updated}</time>
