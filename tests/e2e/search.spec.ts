@@ -168,6 +168,21 @@ test("a long query with no break (a pasted code) wraps on /search/ instead of wi
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize()!.width);
 });
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("/search/ shows one search box, its own, under a short header", async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent("实名认证要多久")}`);
+    await expect(page.locator(".search__input:visible")).toHaveCount(1);
+    await expect(page.locator(".search__input:visible")).toHaveValue("实名认证要多久");
+    const headerHeight = await page.locator(".site-header").evaluate((h) => h.getBoundingClientRect().height);
+    expect(headerHeight).toBeLessThan(80);
+    // Other pages keep the header's box.
+    await page.goto(FAQ);
+    await expect(page.locator(".site-header .search__input")).toBeVisible();
+  });
+});
+
 test("the search index is fetched on first use of search, not with the page", async ({ page }) => {
   const fetched: string[] = [];
   page.on("request", (r) => r.url().includes("/search-index/") && fetched.push(r.url()));
