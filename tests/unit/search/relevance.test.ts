@@ -15,6 +15,7 @@ const GATES: Record<string, Gate> = {
   "seed blind, tuning half": { top1: 0.84, recall5: 0.9, empty: 0.1, negatives: 0.6 },
   "corpus blind, tuning half": { top1: 0.82, recall5: 0.92, empty: 0.03, negatives: 0.33 },
   "corpus public": { top1: 0.8, recall5: 0.92, empty: 0.04, negatives: 0.33 },
+  "corpus fresh": { top1: 0.84, recall5: 0.92, empty: 0.03, negatives: 0.2 },
 };
 
 const engines = new Map<string, SearchEngine>();
