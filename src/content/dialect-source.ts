@@ -12,16 +12,19 @@
  * parsed as Markdown (and code stays code). `lineMap[i]` is the source line of output line i + 1,
  * so messages still name the writer's line. Fenced code is left alone.
  */
-export type Rewritten = { text: string; lineMap: number[]; warnings: { line: number; message: string }[] };
+export type Rewritten = { text: string; lineMap: number[]; warnings: Message[]; errors: Message[] };
+type Message = { line: number; message: string };
 const KNOWN = new Set(["tabs", "accordion", "codeblock", "alert"]);
 
 type Block = "tabs" | "accordion" | "codeblock";
 const OPEN = /^\s*<dx-(tabs|accordion|codeblock)\b[^>]*>\s*$/;
-const CLOSE = /^\s*<\/dx-(tabs|accordion|codeblock)>\s*$/;
+const CLOSE = /^\s*>?\s*<\/dx-(tabs|accordion|codeblock)>\s*$/; // `></dx-tabs>`: after a callout, as real pages write it
 const ALERT_OPEN = /^\s*<dx-alert\b([^>]*)>\s*$/;
 const ALERT_CLOSE = /^\s*<\/dx-alert>\s*$/;
 const PANE = /^\s*>?\s*:::\s*(.*?)\s*$/;
 const FENCE = /^\s*(```|~~~)/;
+/** A question or section heading (levels 1–3): never inside a pane, so a block still open there was not closed. */
+const PAGE_HEADING = /^ {0,3}#{1,3}[ \t]/;
 /** A lone inline tag on its line starts a raw HTML block that swallows the Markdown below it. */
 const LONE_TAG = /^\s*<(img|br|hr)\b[^>]*>\s*$/i;
 /**
@@ -38,12 +41,21 @@ const QUOTE_WITH_TEXT = /^\s*>.*\S.*$/;
 const QUOTE_MARKER_ONLY = /^\s*>\s*[?!]?\s*$/;
 const LATER_ORDERED_ITEM = /^ {0,3}(?!1[.)])\d{1,9}[.)][ \t]/;
 
-export function rewriteDialectBlocks(source: string): Rewritten {
+/** `offset`: the lines before the Markdown (front matter), so messages name the file's own lines. */
+export function rewriteDialectBlocks(source: string, offset = 0): Rewritten {
   const out: string[] = [];
   const lineMap: number[] = [];
   const emit = (line: number, ...lines: string[]) => lines.forEach((l) => (out.push(l), lineMap.push(line)));
-  const stack: { block: Block; pane: boolean; lang: string }[] = [];
-  const warnings: Rewritten["warnings"] = [];
+  const stack: { block: Block; pane: boolean; lang: string; line: number }[] = [];
+  const warnings: Message[] = [];
+  const errors: Message[] = [];
+  /** Closes what is still open (a forgotten `</dx-tabs>`), so the rest of the page parses as written. */
+  const closeAll = (line: number, before: string) => {
+    for (let open = stack.pop(); open; open = stack.pop()) {
+      errors.push({ line: open.line + offset, message: `<dx-${open.block}> is not closed ${before}: add </dx-${open.block}> after its last pane` });
+      emit(line, "", ...closePane(open), "</div>", "");
+    }
+  };
   let fence = false;
 
   let previous = "";
@@ -55,14 +67,21 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     if (FENCE.test(text) && !(top?.block === "codeblock" && top.pane)) fence = !fence;
     if (fence) return emit(line, text);
     for (const [, name] of text.matchAll(/<dx-([\w-]+)/g)) {
-      if (!KNOWN.has(name)) warnings.push({ line, message: `unknown component <dx-${name}>: its content is shown as plain text; use <dx-tabs>, <dx-accordion>, <dx-codeblock> or <dx-alert>` });
+      if (!KNOWN.has(name)) warnings.push({ line: line + offset, message: `unknown component <dx-${name}>: its content is shown as plain text; use <dx-tabs>, <dx-accordion>, <dx-codeblock> or <dx-alert>` });
     }
     let m: RegExpExecArray | null;
+    // Code in a code pane may begin with # (a shell comment); it is no heading.
+    if (top && !(top.block === "codeblock" && top.pane) && PAGE_HEADING.test(text)) closeAll(line, `before the heading at line ${line + offset}`);
     if ((m = OPEN.exec(text))) {
-      stack.push({ block: m[1] as Block, pane: false, lang: "" });
+      stack.push({ block: m[1] as Block, pane: false, lang: "", line });
       return emit(line, "", `<div class="faq-${m[1]}">`, "");
     }
-    if (top && CLOSE.test(text)) {
+    if ((m = CLOSE.exec(text))) {
+      if (!top) {
+        warnings.push({ line: line + offset, message: `</dx-${m[1]}> closes nothing: remove it, or add the <dx-${m[1]}> it belongs to` });
+        return emit(line, "");
+      }
+      if (top.block !== m[1]) errors.push({ line: line + offset, message: `</dx-${m[1]}> closes the <dx-${top.block}> opened at line ${top.line + offset}: write </dx-${top.block}>` });
       stack.pop();
       return emit(line, "", ...closePane(top), "</div>", "");
     }
@@ -81,9 +100,12 @@ export function rewriteDialectBlocks(source: string): Rewritten {
     if (ALERT_CLOSE.test(text)) return emit(line, "", "</div>", "");
     if (LONE_TAG.test(text)) return emit(line, text, "");
     if (LATER_ORDERED_ITEM.test(text) && QUOTE_WITH_TEXT.test(before) && !QUOTE_MARKER_ONLY.test(before)) emit(line, "");
-    emit(line, repairEmphasis(repairAnchors(text.replace(LIST_HEADING, ""))));
+    const anchors = repairSpacedAnchors(text);
+    for (const [typed, id] of anchors.repaired) warnings.push({ line: line + offset, message: `anchor ${typed} has a space in its id: read as [](id:${id}); write ids without spaces` });
+    emit(line, repairEmphasis(repairAnchors(anchors.text.replace(LIST_HEADING, ""))));
   });
-  return { text: out.join("\n"), lineMap, warnings };
+  closeAll(lineMap.at(-1) ?? 1, "by the end of the page");
+  return { text: out.join("\n"), lineMap, warnings, errors };
 }
 
 /** Code pane titles name a platform or a language; highlight.js needs a language. */
@@ -96,6 +118,21 @@ function languageOf(title: string): string {
   const key = title.trim().toLowerCase();
   // "Android java", "iOS Objective-C": the platform, then the language; the language wins.
   return LANGUAGES[key] ?? key.split(/\s+/).reverse().map((word) => LANGUAGES[word]).find(Boolean) ?? "";
+}
+
+/**
+ * `[](id: faceiderr)`, `[](id:e invoice)`: Markdown reads no link with a space in it, so the marker
+ * would show in the heading. Read as the id with its spaces made hyphens (and a warning).
+ */
+function repairSpacedAnchors(line: string): { text: string; repaired: [string, string][] } {
+  const repaired: [string, string][] = [];
+  const text = line.replace(/\[\]\(id:([^)\n]*\s[^)\n]*)\)/g, (typed, inner: string) => {
+    const id = inner.trim().replace(/\s+/g, "-");
+    if (!id) return typed; // blank: the checker warns about that
+    repaired.push([typed, id]);
+    return `[](id:${id})`;
+  });
+  return { text, repaired };
 }
 
 /** `[](id:x">…</span>`: an anchor half-rewritten into a span by hand; read it as `[](id:x)`. */

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { safeDecode } from "../lib/url";
 import type { Diagnostic } from "./errors";
 import { pageEntries, type Page, type Site } from "./types";
@@ -18,32 +19,50 @@ export function docLinkTarget(href: string): { docId: string; hash: string } | n
   return m ? { docId: `${m[1]}/${m[2]}`, hash: m[3] ?? "" } : null;
 }
 
+/** A link to a page's Markdown file (`../account/real-name-auth.md#faceiderr`), as editors and git hosts link. */
+const MARKDOWN_LINK = /^(?![a-z][a-z0-9+.-]*:|\/\/)([^?#]*\.md)(#.*)?$/i;
+
+/** The content file (relative to the content folder) and `#fragment` a Markdown link from `fromFile` points at. */
+export function markdownLinkTarget(href: string, fromFile: string): { file: string; hash: string } | null {
+  const m = MARKDOWN_LINK.exec(href);
+  if (!m) return null;
+  const path = safeDecode(m[1]);
+  const file = path.startsWith("/") ? posix.normalize(path.slice(1)) : posix.join(posix.dirname(fromFile), path);
+  return { file, hash: m[2] ?? "" };
+}
+
 /**
- * Rewrites documentation links to pages of this site into local links (same tab, no rel), and the
- * documentation site's own relative links into absolute external ones.
+ * Rewrites links to pages of this site written another way into their URLs (same tab, no rel): the
+ * documentation's links by document id, and links to a page's Markdown file. The documentation
+ * site's own relative links become absolute external ones.
  */
 export function resolveDocLinks(site: Site): void {
-  const byDocId = new Map(site.categories.flatMap((c) => c.pages).filter((p) => p.docId).map((p) => [p.docId!, p.url]));
-  const resolve = (href: string): { href: string; local: boolean } | null => {
+  const pages = site.categories.flatMap((c) => c.pages);
+  const byDocId = new Map(pages.filter((p) => p.docId).map((p) => [p.docId!, p.url]));
+  const byFile = new Map(pages.map((p) => [p.sourcePath, p.url]));
+  const resolve = (href: string, from: Page): { href: string; local: boolean } | null => {
     const target = docLinkTarget(href);
     const url = target && byDocId.get(target.docId);
     if (url) return { href: `${url}${target.hash}`, local: true };
+    const file = markdownLinkTarget(href, from.sourcePath);
+    const fileUrl = file && byFile.get(file.file);
+    if (fileUrl) return { href: `${fileUrl}${file.hash}`, local: true };
     return DOC_SITE_RELATIVE.test(href) ? { href: DOC_SITE + encodeURI(safeDecode(href)), local: false } : null;
   };
-  const rewrite = (html: string) =>
+  const rewrite = (html: string, from: Page) =>
     html.replace(/<a href="([^"]*)"([^>]*)>/g, (tag, href: string, rest: string) => {
-      const to = resolve(decodeEntities(href));
+      const to = resolve(decodeEntities(href), from);
       if (!to) return tag;
       const attributes = rest.replace(/ (target|rel)="[^"]*"/g, "");
       return `<a href="${to.href.replace(/"/g, "%22")}"${attributes}${to.local ? "" : ' target="_blank" rel="noopener noreferrer"'}>`;
     });
-  for (const page of site.categories.flatMap((c) => c.pages)) {
-    page.introHtml = rewrite(page.introHtml);
+  for (const page of pages) {
+    page.introHtml = rewrite(page.introHtml, page);
     for (const section of page.sections) {
-      section.introHtml = rewrite(section.introHtml);
-      for (const entry of section.entries) entry.html = rewrite(entry.html);
+      section.introHtml = rewrite(section.introHtml, page);
+      for (const entry of section.entries) entry.html = rewrite(entry.html, page);
     }
-    page.links = page.links.map((l) => ({ ...l, href: resolve(l.href)?.href ?? l.href }));
+    page.links = page.links.map((l) => ({ ...l, href: resolve(l.href, page)?.href ?? l.href }));
   }
 }
 
@@ -62,6 +81,9 @@ export function checkLinks(site: Site): Diagnostic[] {
 }
 
 function linkProblem(href: string, from: Page, pages: Map<string, Page>, categories: Set<string>): { message: string; legacy: boolean } | null {
+  // Still a Markdown link here: no page is that file (those that are became URLs).
+  const file = markdownLinkTarget(href, from.sourcePath);
+  if (file) return { message: `link to ${href}: no page of this site is the file ${file.file}; link to an existing page's .md file or to its URL`, legacy: false };
   if (!href.startsWith("/") && !href.startsWith("#")) return null; // external, mailto:, …
   if (href.startsWith("//")) return null;
   const [path, hash = ""] = href.split("#");

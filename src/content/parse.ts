@@ -29,13 +29,14 @@ export function parsePage(raw: string, source: PageSource): { page: Page; diagno
   const text = raw.replace(/\r\n?/g, "\n").replace(/^\uFEFF/, "");
   const fm = parseFrontMatter(text, source.path, PageFrontMatterSchema);
   const meta = fm.data ?? {};
-  const body = rewriteDialectBlocks(fm.content);
+  const body = rewriteDialectBlocks(fm.content, fm.lineOffset);
   const lineOf = (line: number) => (body.lineMap[line - 1] ?? line) + fm.lineOffset;
   const { tree, warnings } = markdownToHast(body.text);
   const structured = structurePage(tree, { file: source.path, lineOf });
   const { links, ids } = linksAndIds(tree, lineOf);
   const pluginWarnings = [
-    ...body.warnings.map((w): Diagnostic => ({ file: source.path, line: w.line + fm.lineOffset, severity: "warning", message: w.message })),
+    ...body.warnings.map((w): Diagnostic => ({ file: source.path, line: w.line, severity: "warning", message: w.message })),
+    ...body.errors.map((w): Diagnostic => ({ file: source.path, line: w.line, severity: "error", message: w.message })),
     ...warnings.map((w): Diagnostic => ({ file: source.path, line: lineOf(w.line), severity: "warning", message: w.message })),
   ];
   const slug = meta.slug ?? source.fileSlug;

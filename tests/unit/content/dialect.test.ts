@@ -50,6 +50,32 @@ describe("dx blocks", () => {
     expect(html).not.toContain('<p class="faq-tab__title"></p>');
   });
 
+  it("fails on a block left open, at the line that opened it, and still reads the questions after it", () => {
+    const md = "---\ntitle: T\n---\n### 一？[](id:a)\n\n<dx-tabs>\n::: 个人\n个人修改。\n:::\n\n### 二？[](id:b)\n\n答。\n\n### 三？[](id:c)\n\n<dx-accordion>\n::: 问\n答。\n:::";
+    const { page, diagnostics } = parse(md);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([
+      expect.objectContaining({ line: 6, message: "<dx-tabs> is not closed before the heading at line 11: add </dx-tabs> after its last pane" }),
+      expect.objectContaining({ line: 17, message: "<dx-accordion> is not closed by the end of the page: add </dx-accordion> after its last pane" }),
+    ]);
+    expect(pageEntries(page).map((e) => e.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("fails on a block closed by the wrong tag, and warns about a closing tag with nothing open", () => {
+    const { diagnostics } = parse("### 一？\n\n<dx-tabs>\n::: t\n文字\n:::\n</dx-accordion>\n\n</dx-tabs>\n");
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 7, severity: "error", message: "</dx-accordion> closes the <dx-tabs> opened at line 3: write </dx-tabs>" }),
+      expect.objectContaining({ line: 9, severity: "warning", message: "</dx-tabs> closes nothing: remove it, or add the <dx-tabs> it belongs to" }),
+    ]);
+  });
+
+  it("closes a block after a callout (`></dx-tabs>`), and reads # in a code pane as code", () => {
+    const { page, diagnostics } = parse("### 一？\n\n<dx-tabs>\n::: t\n>?说明\n>:::\n></dx-tabs>\n\n#### 之后\n\n<dx-codeblock>\n::: shell\n# 安装\nnpm i\n:::\n</dx-codeblock>");
+    expect(diagnostics).toEqual([]);
+    const html = pageEntries(page)[0].html.replace(/\n/g, "");
+    expect(html).toContain('<p>说明</p></div></div></div><h3 id="之后">之后</h3>');
+    expect(html).toContain('<span class="hljs-comment"># 安装</span>');
+  });
+
   it("maps diagnostics after a rewritten block back to the writer's line", () => {
     const { diagnostics } = parse("### 一？[](id:a)\n\n<dx-tabs>\n::: t\n文字\n:::\n</dx-tabs>\n\n### 二？[](id:a)\n\n答。");
     expect(diagnostics).toEqual([expect.objectContaining({ line: 9, severity: "error" })]);
@@ -105,6 +131,15 @@ describe("HTML, tables, images, code", () => {
 describe("anchor repairs and warnings", () => {
   it("reads an anchor half-rewritten into a span", () => {
     expect(answer('- [](id:streamname">**流名称**</span>：推流的名称')).toBe('<ul><li><span id="streamname"></span><strong>流名称</strong>：推流的名称</li></ul>');
+  });
+
+  it("reads an anchor id with a space (the usual typo) as one word, and warns at its line", () => {
+    const { page, diagnostics } = parse("### 电子发票在哪里下载？[](id:e invoice)\n\n答。\n\n[](id: faceiderr)\n### 二？\n\n答。");
+    expect(pageEntries(page).map((e) => [e.id, e.question])).toEqual([["e-invoice", "电子发票在哪里下载？"], ["faceiderr", "二？"]]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ line: 1, severity: "warning", message: "anchor [](id:e invoice) has a space in its id: read as [](id:e-invoice); write ids without spaces" }),
+      expect.objectContaining({ line: 5, severity: "warning", message: "anchor [](id: faceiderr) has a space in its id: read as [](id:faceiderr); write ids without spaces" }),
+    ]);
   });
 
   it("warns about a blank anchor id, naming its line", () => {

@@ -38,6 +38,20 @@ describe("links between pages", () => {
     expect(messages(tree({ ...files, "_site.yml": "strict: true\n" })).filter((m) => m.includes(": error:"))).toHaveLength(3);
   });
 
+  it("turns links to a page's Markdown file into its URL, and reports those to a file no page is", () => {
+    const dir = tree({
+      "a/auth.md": AUTH,
+      "b/faq.md": "### 问？\n\n见 [变更](../a/auth.md#change)、[根](/a/auth.md) 和 [旁边](other.md)。",
+    });
+    const { site, diagnostics } = loadSite(dir);
+    const html = pageEntries(site.categories.find((c) => c.slug === "b")!.pages[0])[0].html;
+    expect(html).toContain('<a href="/a/auth/#change">变更</a>');
+    expect(html).toContain('<a href="/a/auth/">根</a>');
+    expect(diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.message}`)).toEqual([
+      "b/faq.md:3: error: link to other.md: no page of this site is the file b/other.md; link to an existing page's .md file or to its URL",
+    ]);
+  });
+
   it("makes repeated ids errors only on a strict site, the first id winning either way", () => {
     const files = { "a/p.md": "### 一？[](id:r6)\n\n答。\n\n### 二？[](id:r6)\n\n答。" };
     expect(messages(tree(files))).toEqual([expect.stringMatching(/^a\/p\.md:5: warning: anchor id "r6" is used twice/)]);
