@@ -20,8 +20,10 @@ export function checkSynonyms(site: Site, entries: SynonymEntry[]): Diagnostic[]
   const seen = new Map<string, SynonymEntry>();
   const missing = new Set<string>();
   for (const e of entries) {
-    if (e.alias === e.canonical) warn(e, `"${e.alias}" is mapped to itself: remove it`);
     const earlier = seen.get(e.alias);
+    // 帐户 beside 账户: one alias as search reads it (variants folded), so one set of warnings.
+    if (earlier?.canonical === e.canonical) continue;
+    if (e.alias === e.canonical) warn(e, `"${e.alias}" is mapped to itself: remove it`);
     if (earlier && earlier.canonical !== e.canonical) warn(e, `"${e.alias}" is listed under "${earlier.canonical}" (line ${earlier.line}) and "${e.canonical}": a customer typing it gets both; keep it under one`);
     seen.set(e.alias, e);
     if (!missing.has(e.canonical) && !questions.some((q) => q.text.includes(e.canonical))) {

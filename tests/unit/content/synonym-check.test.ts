@@ -30,6 +30,11 @@ describe("suspect synonyms", () => {
     expect(warnings).toContainEqual(expect.stringMatching(/:2: "实名认证" is mapped to itself/));
   });
 
+  it("warns once about two aliases that search reads as one (帐 and 账 folded)", () => {
+    // The page's questions say 账号 and 帐号 (one word to search), never 解除 in the second.
+    expect(check("解除: [账号, 帐号]\n").filter((w) => w.includes("is a word of the pages too"))).toEqual([expect.stringMatching(/^_search\/synonyms\.yml:1: "账号" is a word of the pages too/)]);
+  });
+
   it("accepts synonyms that only add what customers type", () => {
     expect(check("解除: [取消, 撤销]\n")).toEqual([]);
   });
