@@ -5,7 +5,8 @@
  */
 export function VoteBox({ id }: { id: string }) {
   return (
-    <div className="vote" data-vote={id} role="group" aria-label="这个回答有帮助吗？">
+    // The question's heading describes the group: a screen reader listing groups hears which answer each asks about.
+    <div className="vote" data-vote={id} role="group" aria-label="这个回答有帮助吗？" aria-describedby={id}>
       <span className="vote__ask">这个回答有帮助吗？</span>
       <button type="button" className="vote__choice" aria-pressed="false">有帮助</button>
       <button type="button" className="vote__choice" aria-pressed="false">没帮助</button>

@@ -16,3 +16,10 @@ for (const scheme of ["light", "dark", "chosen dark"] as const) {
     });
   }
 }
+
+test("each vote group is described by its question, so groups listed by a screen reader tell one answer from another", async ({ page }) => {
+  await page.goto(FAQ);
+  const group = page.locator('[data-vote="faceiderr"]');
+  await expect(group).toHaveAccessibleName("这个回答有帮助吗？");
+  await expect(group).toHaveAccessibleDescription("使用人脸识别认证方式进行实名认证时，总是识别失败怎么办？");
+});
