@@ -6,10 +6,10 @@ import type { CollectorConfig } from "./config";
 import { dayOf } from "./day";
 import { HttpError, readJson, sendError, sendJson } from "./http";
 import { LIMITS, REASONS, UUID } from "./protocol";
-import { RateLimiter } from "./rate-limit";
 import { redact } from "./redact";
 import type { Received, StoredEvent } from "./store/write";
 import { clientAddress, type VisitorKeys } from "./visitor";
+import { VisitorLimits } from "./visitor-limits";
 
 const uuid = z.string().regex(UUID);
 const position = z.number().int().min(1).max(LIMITS.position);
@@ -60,8 +60,7 @@ export type IngestDeps = { config: CollectorConfig; catalog: ServedCatalog; batc
  * event), 429 over a per-visitor limit, 503 when the writer is behind or the database is down.
  */
 export function createIngest({ config, catalog, batcher, visitors, log }: IngestDeps) {
-  const votes = new RateLimiter(config.votesPerMinute, 60_000);
-  const events = new RateLimiter(config.eventsPerMinute, 60_000);
+  const limits = new VisitorLimits(config);
   const allowed = new Set(config.origins);
 
   function checkOrigin(req: http.IncomingMessage): void {
@@ -110,11 +109,7 @@ export function createIngest({ config, catalog, batcher, visitors, log }: Ingest
       const ts = Date.now();
       const day = dayOf(ts);
       const visitor = await visitors.key(day, clientAddress(req, config.trustProxy), String(req.headers["user-agent"] ?? ""));
-      const key = visitor.toString("hex");
-      const voteCount = parsed.filter((e) => e.type === "vote").length;
-      if (!events.take(key, parsed.length, ts) || (voteCount && !votes.take(key, voteCount, ts))) {
-        throw new HttpError(429, "too many events from this visitor; try again later", { "Retry-After": String(events.retryAfter(ts)) });
-      }
+      limits.admit(visitor.toString("hex"), parsed, ts);
       const logged = parsed.length;
       if (optsOut(req)) parsed = parsed.filter((e) => e.type !== "search" && e.type !== "click");
       if (parsed.length) await batcher.submit({ ts, day, visitor, events: parsed } satisfies Received);

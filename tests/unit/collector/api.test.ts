@@ -6,7 +6,7 @@ import { REDACTED } from "@/collector/redact";
 import { openStore, type OpenStore, type StoreLocation } from "@/collector/store/open";
 import { runScript } from "../cli/run";
 import { describeEachStore, type Scratch } from "./databases";
-import { events, PAGE, scratchSite, send, serveCollector, type Served } from "./site";
+import { events, MORE_QUESTIONS, PAGE, scratchSite, send, serveCollector, type Served } from "./site";
 
 // Real servers and databases in other processes: caps for a slow, shared machine, not measurements.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -109,6 +109,16 @@ describeEachStore("POST /api/events", (makeScratch) => {
     let accepted = 0;
     for (let i = 0; i < 8; i++) if ((await post(events(...Array.from({ length: 20 }, () => search())), {}, busy)).status === 200) accepted += 20;
     expect(accepted).toBe(120);
+  });
+
+  it("charges a refused request to no limit: votes refused for their limit leave the visitor's events untouched", async () => {
+    const from = "198.51.100.30";
+    for (let i = 0; i < 10; i++) expect((await post(events(vote({ question: MORE_QUESTIONS[i] })), {}, from)).status).toBe(200);
+    for (let i = 0; i < 30; i++) expect((await post(events(vote({ question: MORE_QUESTIONS[10] })), {}, from)).status).toBe(429);
+    // 10 events taken so far: 110 more fit in the 120 (the refused 30 would have left only 80).
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(events(...Array.from({ length: 20 }, () => search())), {}, from)).status);
+    expect(statuses).toEqual(Array(5).fill(200));
   });
 
   it("counts 1,000 identical votes replayed from one client at most once, and keeps answering", async () => {
