@@ -96,10 +96,10 @@ describeEachStore("POST /api/events", (makeScratch) => {
     expect((await post(events(search()), { origin: server.url })).status).toBe(200);
   });
 
-  it("limits votes per visitor to 10 a minute and events to 120 (429 with Retry-After), other visitors unaffected", async () => {
+  it("limits votes per visitor to 10 questions a minute and events to 120 (429 with Retry-After), other visitors unaffected", async () => {
     const from = "198.51.100.20";
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await post(events(vote({ question: i % 2 ? "other" : "faceiderr" })), {}, from)).status);
+    for (let i = 0; i < 12; i++) statuses.push((await post(events(vote({ question: MORE_QUESTIONS[i] })), {}, from)).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(statuses.slice(10)).toEqual([429, 429]);
     const limited = await post(events(vote()), {}, from);
@@ -109,6 +109,23 @@ describeEachStore("POST /api/events", (makeScratch) => {
     let accepted = 0;
     for (let i = 0; i < 8; i++) if ((await post(events(...Array.from({ length: 20 }, () => search())), {}, busy)).status === 200) accepted += 20;
     expect(accepted).toBe(120);
+  });
+
+  it("counts the steps of a vote (its reason, its comment) once: a reader giving full feedback on 10 answers is never limited", async () => {
+    const from = "198.51.100.40";
+    const comment = `细心的读者 ${randomUUID()}`;
+    const steps = (question: string) => {
+      const id = randomUUID();
+      const no = { vote: id, question, helpful: false };
+      return [vote({ ...no, seq: 1 }), vote({ ...no, seq: 2, reason: "unclear" }), vote({ ...no, seq: 3, reason: "unclear", comment })];
+    };
+    for (const question of MORE_QUESTIONS.slice(0, 9)) for (const step of steps(question)) expect((await post(events(step), {}, from)).status).toBe(200);
+    expect((await post(events(...steps(MORE_QUESTIONS[9])), {}, from)).status).toBe(200); // sent together after a pause: one vote too
+    expect((await post(events(vote({ question: MORE_QUESTIONS[0], helpful: true, seq: 4 })), {}, from)).status).toBe(200); // a change of mind, under a new id
+    const stored = await store.db.selectFrom("votes").select((eb) => eb.fn.countAll<number>().as("n")).where("comment", "=", comment).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(9); // all ten, less the first: now 有帮助, which has no comment
+    const flood = await post(events(vote({ question: MORE_QUESTIONS[10] })), {}, from);
+    expect(flood.status).toBe(429); // an eleventh question within the minute is still one too many
   });
 
   it("charges a refused request to no limit: votes refused for their limit leave the visitor's events untouched", async () => {
