@@ -7,13 +7,15 @@ import { dayOf } from "./day";
 import { HttpError, readJson, sendError, sendJson } from "./http";
 import { LIMITS, REASONS, UUID } from "./protocol";
 import { redact } from "./redact";
+import { storableText } from "./storable-text";
 import type { Received, StoredEvent } from "./store/write";
 import { clientAddress, type VisitorKeys } from "./visitor";
 import { VisitorLimits } from "./visitor-limits";
 
 const uuid = z.string().regex(UUID);
 const position = z.number().int().min(1).max(LIMITS.position);
-const text = (max: number) => z.string().max(max * 2); // cut to `max` characters below; twice as long is refused
+/** Free text: cut to `max` characters below (twice as long is refused), made storable first (storable-text.ts). */
+const text = (max: number) => z.string().max(max * 2).transform(storableText);
 /** A query searched: something besides spaces (an empty one says nothing to the report). */
 const query = text(LIMITS.query).refine((q) => q.trim() !== "", { message: "the query is empty" });
 const reasonCodes = REASONS.map(([code]) => code) as [string, ...string[]];

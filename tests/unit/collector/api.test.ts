@@ -51,6 +51,19 @@ describeEachStore("POST /api/events", (makeScratch) => {
     expect((await store.db.selectFrom("notfound").select("text").executeTakeFirstOrThrow()).text).toBe(`身份证 ${REDACTED.idCard}`);
   });
 
+  it("stores a lone UTF-16 surrogate in any text as U+FFFD, with 200, never a 503", async () => {
+    const id = randomUUID();
+    const comment = `半个表情\uD83D ${id}`;
+    const reply = await post(events(search({ id, query: "\uD800abc" }), vote({ helpful: false, comment }), { type: "notfound", id: randomUUID(), query: "\uDC00境外", text: `想找\uDE00 ${id} 😀` }));
+    expect(reply.status, reply.body).toBe(200);
+    const query = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+    expect(query.text).toBe("\uFFFDabc");
+    expect((await store.db.selectFrom("votes").select("comment").where("comment", "like", `%${id}`).executeTakeFirstOrThrow()).comment).toBe(`半个表情\uFFFD ${id}`);
+    const notfound = await store.db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text"]).where("notfound.text", "like", `%${id}%`).executeTakeFirstOrThrow();
+    expect(notfound).toEqual({ query: "\uFFFD境外", text: `想找\uFFFD ${id} 😀` });
+    expect(server.log()).not.toMatch(/✗/);
+  });
+
   it("refuses a body over 8 KB with 413, declared or streamed, and stores nothing of it", async () => {
     const before = await count(store, "searches");
     const big = events(...Array.from({ length: 20 }, () => search({ query: "长".repeat(150) })));

@@ -1,0 +1,14 @@
+/**
+ * Free text from a client (queries, comments, 没找到 texts) as it may be stored.
+ *
+ * A lone UTF-16 surrogate (half of an emoji, cut by a client counting UTF-16 units) is no
+ * character: UTF-8 cannot hold it, and each database driver stores U+FFFD in its place. Made
+ * U+FFFD here, before the text becomes a dictionary key, the key is what the database holds (the
+ * key and the stored row used to differ, and the write failed with a 503). Replaced rather than
+ * refused: the rest is the reader's words, and a refused event is dropped by the page.
+ */
+export function storableText(value: string): string {
+  return value.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
