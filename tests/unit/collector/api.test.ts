@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { REDACTED } from "@/collector/redact";
 import { openStore, type OpenStore, type StoreLocation } from "@/collector/store/open";
@@ -61,6 +62,44 @@ describeEachStore("POST /api/events", (makeScratch) => {
     expect((await store.db.selectFrom("votes").select("comment").where("comment", "like", `%${id}`).executeTakeFirstOrThrow()).comment).toBe(`半个表情\uFFFD ${id}`);
     const notfound = await store.db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text"]).where("notfound.text", "like", `%${id}%`).executeTakeFirstOrThrow();
     expect(notfound).toEqual({ query: "\uFFFD境外", text: `想找\uFFFD ${id} 😀` });
+    expect(server.log()).not.toMatch(/✗/);
+  });
+
+  it("removes C0 and C1 control characters from every stored text, keeping tabs and lines", async () => {
+    const id = randomUUID();
+    const reply = await post(
+      events(
+        search({ id, query: "实名\u001b]0;PWNED\u0007\u001b[1A\u001b[2K伪造行\u0000" }),
+        vote({ helpful: false, reason: "other", comment: `第一行\r\n第二行\u001b[8m隐藏\u0007\u0085\t${id}` }),
+        { type: "notfound", id: randomUUID(), query: "境外\u009b", text: `找\u0000不到\r假行 ${id}` },
+      ),
+    );
+    expect(reply.status, reply.body).toBe(200);
+    const query = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+    expect(query.text).toBe("实名]0;pwned[1a[2k伪造行");
+    expect((await store.db.selectFrom("votes").select("comment").where("comment", "like", `%${id}`).executeTakeFirstOrThrow()).comment).toBe(`第一行\n第二行[8m隐藏\t${id}`);
+    const notfound = await store.db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text"]).where("notfound.text", "like", `%${id}`).executeTakeFirstOrThrow();
+    expect(notfound).toEqual({ query: "境外", text: `找不到\n假行 ${id}` });
+    // A query of nothing but control characters is an empty one.
+    const empty = await post(events(search({ query: "\u0007\u0000 \u009b" })));
+    expect([empty.status, empty.json().error]).toEqual([400, expect.stringMatching(/event 0.*query is empty/)]);
+  });
+
+  it("answers any text a client sends with 200 or 400, never 5xx, and stores it well-formed and free of control characters", async () => {
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 0x07, 0x0d, 0x1b, 0x7f, 0x85, 0x9b, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfeff));
+    const anyText = fc.array(unit, { minLength: 1, maxLength: 60 }).map((units) => String.fromCharCode(...units));
+    const unstorable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, anyText, async (query, comment, text) => {
+        const id = randomUUID();
+        const reply = await post(events(search({ id, query }), vote({ helpful: false, comment }), { type: "notfound", id: randomUUID(), query, text }));
+        expect([200, 400], reply.body).toContain(reply.status);
+        if (reply.status !== 200) return;
+        const stored = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+        expect(stored.text).not.toMatch(unstorable);
+      }),
+      { numRuns: 40 },
+    );
     expect(server.log()).not.toMatch(/✗/);
   });
 
