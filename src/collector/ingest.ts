@@ -6,14 +6,16 @@ import type { CollectorConfig } from "./config";
 import { dayOf } from "./day";
 import { HttpError, readJson, sendError, sendJson } from "./http";
 import { LIMITS, REASONS, UUID } from "./protocol";
-import { RateLimiter } from "./rate-limit";
 import { redact } from "./redact";
+import { storableText } from "./storable-text";
 import type { Received, StoredEvent } from "./store/write";
 import { clientAddress, type VisitorKeys } from "./visitor";
+import { VisitorLimits } from "./visitor-limits";
 
 const uuid = z.string().regex(UUID);
 const position = z.number().int().min(1).max(LIMITS.position);
-const text = (max: number) => z.string().max(max * 2); // cut to `max` characters below; twice as long is refused
+/** Free text: cut to `max` characters below (twice as long is refused), made storable first (storable-text.ts). */
+const text = (max: number) => z.string().max(max * 2).transform(storableText);
 /** A query searched: something besides spaces (an empty one says nothing to the report). */
 const query = text(LIMITS.query).refine((q) => q.trim() !== "", { message: "the query is empty" });
 const reasonCodes = REASONS.map(([code]) => code) as [string, ...string[]];
@@ -60,8 +62,7 @@ export type IngestDeps = { config: CollectorConfig; catalog: ServedCatalog; batc
  * event), 429 over a per-visitor limit, 503 when the writer is behind or the database is down.
  */
 export function createIngest({ config, catalog, batcher, visitors, log }: IngestDeps) {
-  const votes = new RateLimiter(config.votesPerMinute, 60_000);
-  const events = new RateLimiter(config.eventsPerMinute, 60_000);
+  const limits = new VisitorLimits(config);
   const allowed = new Set(config.origins);
 
   function checkOrigin(req: http.IncomingMessage): void {
@@ -110,11 +111,7 @@ export function createIngest({ config, catalog, batcher, visitors, log }: Ingest
       const ts = Date.now();
       const day = dayOf(ts);
       const visitor = await visitors.key(day, clientAddress(req, config.trustProxy), String(req.headers["user-agent"] ?? ""));
-      const key = visitor.toString("hex");
-      const voteCount = parsed.filter((e) => e.type === "vote").length;
-      if (!events.take(key, parsed.length, ts) || (voteCount && !votes.take(key, voteCount, ts))) {
-        throw new HttpError(429, "too many events from this visitor; try again later", { "Retry-After": String(events.retryAfter(ts)) });
-      }
+      limits.admit(visitor.toString("hex"), parsed, ts);
       const logged = parsed.length;
       if (optsOut(req)) parsed = parsed.filter((e) => e.type !== "search" && e.type !== "click");
       if (parsed.length) await batcher.submit({ ts, day, visitor, events: parsed } satisfies Received);

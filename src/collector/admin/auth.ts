@@ -26,7 +26,11 @@ export class AdminAuth {
     const header = String(req.headers.authorization ?? "");
     const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? "";
     // Limits apply before the comparison: a client over its limit learns nothing from guessing.
-    if (!this.perClient.allows(address) || !this.overall.allows("all")) throw new HttpError(429, "too many wrong tokens; wait 10 minutes", { "Retry-After": String(this.perClient.retryAfter()) });
+    const wait = Math.max(this.perClient.waitMs(address), this.overall.waitMs("all"));
+    if (wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait / 1000));
+      throw new HttpError(429, `too many wrong tokens; wait ${Math.ceil(seconds / 60)} minute(s)`, { "Retry-After": String(seconds) });
+    }
     if (timingSafeEqual(digest(given), this.expected)) return;
     this.perClient.take(address);
     this.overall.take("all");

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { REDACTED } from "@/collector/redact";
 import { openStore, type OpenStore, type StoreLocation } from "@/collector/store/open";
 import { runScript } from "../cli/run";
 import { describeEachStore, type Scratch } from "./databases";
-import { events, PAGE, scratchSite, send, serveCollector, type Served } from "./site";
+import { events, MORE_QUESTIONS, PAGE, scratchSite, send, serveCollector, type Served } from "./site";
 
 // Real servers and databases in other processes: caps for a slow, shared machine, not measurements.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -49,6 +50,57 @@ describeEachStore("POST /api/events", (makeScratch) => {
     expect(row.text).toBe(`我的手机 ${REDACTED.mobile}`);
     expect((await store.db.selectFrom("votes").select("comment").executeTakeFirstOrThrow()).comment).toBe(`邮箱 ${REDACTED.email} 联系我`);
     expect((await store.db.selectFrom("notfound").select("text").executeTakeFirstOrThrow()).text).toBe(`身份证 ${REDACTED.idCard}`);
+  });
+
+  it("stores a lone UTF-16 surrogate in any text as U+FFFD, with 200, never a 503", async () => {
+    const id = randomUUID();
+    const comment = `半个表情\uD83D ${id}`;
+    const reply = await post(events(search({ id, query: "\uD800abc" }), vote({ helpful: false, comment }), { type: "notfound", id: randomUUID(), query: "\uDC00境外", text: `想找\uDE00 ${id} 😀` }));
+    expect(reply.status, reply.body).toBe(200);
+    const query = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+    expect(query.text).toBe("\uFFFDabc");
+    expect((await store.db.selectFrom("votes").select("comment").where("comment", "like", `%${id}`).executeTakeFirstOrThrow()).comment).toBe(`半个表情\uFFFD ${id}`);
+    const notfound = await store.db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text"]).where("notfound.text", "like", `%${id}%`).executeTakeFirstOrThrow();
+    expect(notfound).toEqual({ query: "\uFFFD境外", text: `想找\uFFFD ${id} 😀` });
+    expect(server.log()).not.toMatch(/✗/);
+  });
+
+  it("removes C0 and C1 control characters from every stored text, keeping tabs and lines", async () => {
+    const id = randomUUID();
+    const reply = await post(
+      events(
+        search({ id, query: "实名\u001b]0;PWNED\u0007\u001b[1A\u001b[2K伪造行\u0000" }),
+        vote({ helpful: false, reason: "other", comment: `第一行\r\n第二行\u001b[8m隐藏\u0007\u0085\t${id}` }),
+        { type: "notfound", id: randomUUID(), query: "境外\u009b", text: `找\u0000不到\r假行 ${id}` },
+      ),
+    );
+    expect(reply.status, reply.body).toBe(200);
+    const query = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+    expect(query.text).toBe("实名]0;pwned[1a[2k伪造行");
+    expect((await store.db.selectFrom("votes").select("comment").where("comment", "like", `%${id}`).executeTakeFirstOrThrow()).comment).toBe(`第一行\n第二行[8m隐藏\t${id}`);
+    const notfound = await store.db.selectFrom("notfound").innerJoin("queries", "queries.id", "notfound.query_id").select(["queries.text as query", "notfound.text"]).where("notfound.text", "like", `%${id}`).executeTakeFirstOrThrow();
+    expect(notfound).toEqual({ query: "境外", text: `找不到\n假行 ${id}` });
+    // A query of nothing but control characters is an empty one.
+    const empty = await post(events(search({ query: "\u0007\u0000 \u009b" })));
+    expect([empty.status, empty.json().error]).toEqual([400, expect.stringMatching(/event 0.*query is empty/)]);
+  });
+
+  it("answers any text a client sends with 200 or 400, never 5xx, and stores it well-formed and free of control characters", async () => {
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0, 0x07, 0x0d, 0x1b, 0x7f, 0x85, 0x9b, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfeff));
+    const anyText = fc.array(unit, { minLength: 1, maxLength: 60 }).map((units) => String.fromCharCode(...units));
+    const unstorable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    await fc.assert(
+      fc.asyncProperty(anyText, anyText, anyText, async (query, comment, text) => {
+        const id = randomUUID();
+        const reply = await post(events(search({ id, query }), vote({ helpful: false, comment }), { type: "notfound", id: randomUUID(), query, text }));
+        expect([200, 400], reply.body).toContain(reply.status);
+        if (reply.status !== 200) return;
+        const stored = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
+        expect(stored.text).not.toMatch(unstorable);
+      }),
+      { numRuns: 40 },
+    );
+    expect(server.log()).not.toMatch(/✗/);
   });
 
   it("refuses a body over 8 KB with 413, declared or streamed, and stores nothing of it", async () => {
@@ -96,10 +148,10 @@ describeEachStore("POST /api/events", (makeScratch) => {
     expect((await post(events(search()), { origin: server.url })).status).toBe(200);
   });
 
-  it("limits votes per visitor to 10 a minute and events to 120 (429 with Retry-After), other visitors unaffected", async () => {
+  it("limits votes per visitor to 10 questions a minute and events to 120 (429 with Retry-After), other visitors unaffected", async () => {
     const from = "198.51.100.20";
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await post(events(vote({ question: i % 2 ? "other" : "faceiderr" })), {}, from)).status);
+    for (let i = 0; i < 12; i++) statuses.push((await post(events(vote({ question: MORE_QUESTIONS[i] })), {}, from)).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(statuses.slice(10)).toEqual([429, 429]);
     const limited = await post(events(vote()), {}, from);
@@ -109,6 +161,33 @@ describeEachStore("POST /api/events", (makeScratch) => {
     let accepted = 0;
     for (let i = 0; i < 8; i++) if ((await post(events(...Array.from({ length: 20 }, () => search())), {}, busy)).status === 200) accepted += 20;
     expect(accepted).toBe(120);
+  });
+
+  it("counts the steps of a vote (its reason, its comment) once: a reader giving full feedback on 10 answers is never limited", async () => {
+    const from = "198.51.100.40";
+    const comment = `细心的读者 ${randomUUID()}`;
+    const steps = (question: string) => {
+      const id = randomUUID();
+      const no = { vote: id, question, helpful: false };
+      return [vote({ ...no, seq: 1 }), vote({ ...no, seq: 2, reason: "unclear" }), vote({ ...no, seq: 3, reason: "unclear", comment })];
+    };
+    for (const question of MORE_QUESTIONS.slice(0, 9)) for (const step of steps(question)) expect((await post(events(step), {}, from)).status).toBe(200);
+    expect((await post(events(...steps(MORE_QUESTIONS[9])), {}, from)).status).toBe(200); // sent together after a pause: one vote too
+    expect((await post(events(vote({ question: MORE_QUESTIONS[0], helpful: true, seq: 4 })), {}, from)).status).toBe(200); // a change of mind, under a new id
+    const stored = await store.db.selectFrom("votes").select((eb) => eb.fn.countAll<number>().as("n")).where("comment", "=", comment).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(9); // all ten, less the first: now 有帮助, which has no comment
+    const flood = await post(events(vote({ question: MORE_QUESTIONS[10] })), {}, from);
+    expect(flood.status).toBe(429); // an eleventh question within the minute is still one too many
+  });
+
+  it("charges a refused request to no limit: votes refused for their limit leave the visitor's events untouched", async () => {
+    const from = "198.51.100.30";
+    for (let i = 0; i < 10; i++) expect((await post(events(vote({ question: MORE_QUESTIONS[i] })), {}, from)).status).toBe(200);
+    for (let i = 0; i < 30; i++) expect((await post(events(vote({ question: MORE_QUESTIONS[10] })), {}, from)).status).toBe(429);
+    // 10 events taken so far: 110 more fit in the 120 (the refused 30 would have left only 80).
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(events(...Array.from({ length: 20 }, () => search())), {}, from)).status);
+    expect(statuses).toEqual(Array(5).fill(200));
   });
 
   it("counts 1,000 identical votes replayed from one client at most once, and keeps answering", async () => {

@@ -7,8 +7,20 @@ import { type Catalog, CATALOG_FILE } from "@/collector/catalog";
 import { spawnListening } from "../server/helpers";
 
 export const PAGE = "/account/real-name-auth/";
+/** Questions q1 … q15 besides the two named ones: enough for a visitor to vote on more than the limit of distinct questions. */
+export const MORE_QUESTIONS = Array.from({ length: 15 }, (_, i) => `q${i + 1}`);
 export const CATALOG: Catalog = {
-  pages: { [PAGE]: { title: "实名认证常见问题", source: "content/account/real-name-auth.md", questions: { faceiderr: { question: "人脸识别失败怎么办？", line: 51 }, other: { question: "如何解除实名认证？", line: 12 } } } },
+  pages: {
+    [PAGE]: {
+      title: "实名认证常见问题",
+      source: "content/account/real-name-auth.md",
+      questions: {
+        faceiderr: { question: "人脸识别失败怎么办？", line: 51 },
+        other: { question: "如何解除实名认证？", line: 12 },
+        ...Object.fromEntries(MORE_QUESTIONS.map((id, i) => [id, { question: `问题 ${i + 1}？`, line: 100 + 10 * i }])),
+      },
+    },
+  },
 };
 
 /** A built site as the build leaves it (a plain out/ with its catalog), in a scratch folder. */
