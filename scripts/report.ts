@@ -13,6 +13,7 @@ import { collectorConfig } from "../src/collector/config";
 import { exportEvents } from "../src/collector/report/export";
 import { formatCsv, formatText } from "../src/collector/report/format";
 import { buildReport, type Report } from "../src/collector/report/report";
+import { jsonVisible } from "../src/collector/report/visible";
 import { openStore } from "../src/collector/store/open";
 import { currentBuildDir } from "../src/server/build-dirs";
 
@@ -67,6 +68,6 @@ if (args.export) {
     report = await buildReport(store.db, build ? readCatalog(build) : null, { days, siteUrl: config.siteUrl });
     await store.close();
   }
-  process.stdout.write(args.json ? JSON.stringify(report, null, 2) + "\n" : args.csv ? formatCsv(report) : formatText(report));
+  process.stdout.write(args.json ? jsonVisible(JSON.stringify(report, null, 2)) + "\n" : args.csv ? formatCsv(report) : formatText(report));
   console.error(`report of ${report.days} days in ${Math.round(performance.now() - started)} ms`);
 }

@@ -1,4 +1,5 @@
 import type { QuestionLine, Report, SearchLine } from "./report";
+import { mapStrings, visible } from "./visible";
 
 const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toFixed(1)}%`);
 const num = (n: number | null, digits = 1) => (n === null ? "–" : n.toFixed(digits));
@@ -24,8 +25,13 @@ function question(q: QuestionLine): string {
   ].join("\n");
 }
 
-/** The report for a terminal: sections, aligned columns, each question with its source line and live link. */
-export function formatText(r: Report): string {
+/**
+ * The report for a terminal: sections, aligned columns, each question with its source line and live
+ * link. Every string of the report is shown through `visible` first, so nothing a visitor typed can
+ * drive the terminal, and no field added later can forget to be.
+ */
+export function formatText(report: Report): string {
+  const r = mapStrings(report, visible);
   const t = r.totals;
   const votes = t.helpful + t.notHelpful;
   const out = [
