@@ -64,24 +64,3 @@ export function formatText(report: Report): string {
   ];
   return out.join("\n") + "\n";
 }
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * The report as one CSV table for a spreadsheet: a `table` column says which part a row belongs
- * to (search, zero-result, no-click, question, day); filter on it.
- */
-export function formatCsv(r: Report): string {
-  const head = ["table", "query_or_url", "question", "source", "searches", "clicks", "ctr", "avg_click_position", "zero_result_searches", "helpful", "not_helpful", "helpful_share", "wilson_lower_bound", "reasons", "comments"];
-  const rows: unknown[][] = [];
-  const search = (table: string) => (s: SearchLine) => rows.push([table, s.query, "", "", s.searches, s.clicks, s.clickThroughRate, s.avgClickPosition, s.zeroResultSearches]);
-  r.searches.forEach(search("search"));
-  r.zeroResultSearches.forEach(search("zero-result"));
-  r.searchesWithoutClick.forEach(search("no-click"));
-  for (const q of r.questions) rows.push(["question", q.url, q.question, q.source, "", "", "", "", "", q.helpful, q.notHelpful, q.helpfulShare, q.worstScore, q.reasons, q.comments]);
-  for (const d of r.daily) rows.push(["day", d.day, "", "", d.searches, "", d.clickThroughRate, "", d.zeroResultShare === null ? "" : Math.round(d.zeroResultShare * d.searches), d.helpful, d.notHelpful, d.helpfulShare]);
-  return [head, ...rows].map((row) => head.map((_, i) => csvCell(row[i])).join(",")).join("\n") + "\n";
-}

@@ -20,6 +20,15 @@ const C1 = "\u009b31m红";
 const COMMENT = "看不懂\r\u001b[2K第二行\n第三行";
 const FORMULAS = ['=HYPERLINK("http://evil","x")', "+1+1", "-2+3", "@SUM(1)", "\tx", "\rx", "＝1+1"];
 
+/** RFC 4180 as the report writes it: quoted cells may hold commas, "" and line feeds. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const match of text.matchAll(/((?:"(?:[^"]|"")*"|[^,\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\n]*))*)\n/g)) {
+    rows.push([...match[1].matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => (m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1])));
+  }
+  return rows;
+}
+
 /** Any character a terminal could act on or that shows nothing, except line feeds (the report's own layout). */
 const INVISIBLE = /(?!\n)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
@@ -56,5 +65,20 @@ describe("the report of hostile input", () => {
     const json = JSON.parse(stdout);
     expect(json.searches.map((s: { query: string }) => s.query)).toEqual(expect.arrayContaining([TITLE, HIDDEN, NUL, BIDI, C1]));
     expect(json.questions[0].comments).toEqual([COMMENT]);
+  });
+
+  it("--csv starts no cell with a formula, keeps numbers numbers, and prints nothing a terminal obeys", () => {
+    const { status, stdout, stderr } = report(["--csv"]);
+    expect(status, stderr).toBe(0);
+    expect(stdout).not.toMatch(INVISIBLE);
+    const rows = parseCsv(stdout);
+    const queries = rows.filter((r) => r[0] === "zero-result").map((r) => r[1]);
+    expect(queries).toEqual(expect.arrayContaining([`'=HYPERLINK("http://evil","x")`, "'+1+1", "'-2+3", "'@SUM(1)", "\\x09x", "\\x0dx", "'＝1+1"]));
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
+    // The numeric columns of a search row: searches, clicks, ctr, position (none), zero-result searches.
+    const formula = rows.find((r) => r[1].startsWith("'=HYPERLINK"))!;
+    expect(formula.slice(4, 9)).toEqual(["1", "0", "0", "", "1"]);
+    const question = rows.find((r) => r[0] === "question")!;
+    expect(JSON.parse(question[14])).toEqual([COMMENT]); // as JSON, its escapes already safe: the same value
   });
 });
