@@ -1,9 +1,10 @@
-// `npm run report [-- --days N] [--json | --csv]`: the writers' report of the collector's
+// `npm run report [-- --days N] [--json | --csv] [--out FILE]`: the writers' report of the collector's
 // database (SQLite under DATA_DIR, or DATABASE_URL), the same as /admin/ shows: top searches,
 // zero-result searches, searches without a click, 没找到 texts, votes per question with the worst
 // ranked by the Wilson lower bound, daily trends, each question with its `content/…md:LINE` and live
 // link, and the definitions of the metrics.
 //   --url https://help.example.com   read the report from that collector's API (needs ADMIN_TOKEN)
+//   --out FILE                       write the report (or the export) to FILE instead of stdout
 //   --export jsonl [--out FILE]      every raw event still kept, one JSON object per line, with event_id
 // Whatever goes wrong that the writer can fix (settings, a collector down, a wrong token) is one ✗
 // line on stderr saying what to do, and a non-zero exit: no stack trace.
@@ -21,7 +22,7 @@ import { jsonVisible } from "../src/collector/report/visible";
 import { openStore } from "../src/collector/store/open";
 import { currentBuildDir } from "../src/server/build-dirs";
 
-const USAGE = "usage: npm run report [-- --days N] [--json | --csv] [--url URL] | npm run report -- --export jsonl [--out FILE]";
+const USAGE = "usage: npm run report [-- --days N] [--json | --csv] [--out FILE] [--url URL] | npm run report -- --export jsonl [--out FILE]";
 
 /** A mistake in the command line: the usage follows, exit 2. */
 function usageError(message: string): never {
@@ -100,6 +101,14 @@ async function exportJsonl(settings: CollectorConfig, file: string | undefined):
   return written;
 }
 
+function writeFile(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    fail(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
 const args = options();
 const settings = config();
 const started = performance.now();
@@ -110,6 +119,7 @@ if (args.export) {
 } else {
   const report = args.url ? await remoteReport(settings, args.url, args.days) : await localReport(settings, args.days);
   const text = args.json ? jsonVisible(JSON.stringify(report, null, 2)) + "\n" : args.csv ? formatCsv(report) : formatText(report);
-  process.stdout.write(text);
-  console.error(`report of ${report.days} days in ${Math.round(performance.now() - started)} ms`);
+  if (args.out) writeFile(args.out, text);
+  else process.stdout.write(text);
+  console.error(`${args.out ? "✓ " : ""}report of ${report.days} days in ${Math.round(performance.now() - started)} ms${args.out ? ` written to ${args.out}` : ""}`);
 }

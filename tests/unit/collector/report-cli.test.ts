@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -65,6 +66,15 @@ describe("npm run report, without SITE_URL and at its edges", () => {
   it("says in one line that ADMIN_TOKEN is wrong, or too short, without a stack trace", () => {
     expectOneLineError(report(["--url", server.url], { ADMIN_TOKEN: "not-the-token-0123456789" }), /^✗ .* refused the token \(401\): set ADMIN_TOKEN/);
     expectOneLineError(report(["--url", server.url], { ADMIN_TOKEN: "wrong" }), /^✗ ADMIN_TOKEN is too short/);
+  });
+
+  it("--out writes the report to a file, with nothing of npm's around it", () => {
+    const file = path.join(site.root, "report.csv");
+    const { status, stdout, stderr } = report(["--csv", "--out", file]);
+    expect(status, stderr).toBe(0);
+    expect(stdout).toBe("");
+    expect(fs.readFileSync(file, "utf8")).toMatch(/^table,query_or_url,[^\n]*\nquestion,\/account\/real-name-auth\/#faceiderr,/);
+    expect(stderr).toMatch(/written to .*report\.csv/);
   });
 
   it("refuses a --url that is not an address, with the usage", () => {
