@@ -195,6 +195,23 @@ test("the widget works from the keyboard", async ({ page }) => {
   await expect(face(page).getByRole("button", { name: "没解决我的问题" })).toHaveAttribute("aria-pressed", "true");
 });
 
+/** /admin/ logged in, the report drawn. */
+async function openReport(page: Page) {
+  await page.goto("/admin/");
+  await page.getByLabel("报告令牌（ADMIN_TOKEN）").fill(ADMIN_TOKEN);
+  await page.getByRole("button", { name: "查看报告" }).click();
+  await expect(page.locator("svg.chart")).toHaveCount(3);
+}
+
+test("each chart of the report has its caption above it, not below where it reads as the next one's @phone", async ({ page }) => {
+  await openReport(page);
+  for (const figure of await page.locator("figure").all()) {
+    const caption = (await figure.locator("figcaption").boundingBox())!;
+    const chart = (await figure.locator("svg.chart").boundingBox())!;
+    expect(caption.y + caption.height).toBeLessThanOrEqual(chart.y);
+  }
+});
+
 test.describe("a wrong report token", () => {
   test.use({ consoleAllows: [/^Failed to load resource: the server responded with a status of 401/] });
 

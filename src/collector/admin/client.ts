@@ -68,7 +68,8 @@ function chart(title: string, days: DayLine[], value: (d: DayLine) => number | n
   }
   const step = Math.ceil(days.length / 8);
   days.forEach((d, i) => i % step === 0 && root.append(svg("text", { x: x(i), y: height - 6, "text-anchor": "middle", class: "axis" }, d.day.slice(5))));
-  return h("figure", {}, root, h("figcaption", {}, title));
+  // The caption first: below the chart it read as the heading of the next one.
+  return h("figure", {}, h("figcaption", {}, title), root);
 }
 
 function render(report: Report): void {
