@@ -15,8 +15,8 @@ export type CollectorConfig = {
   maxPending: number;
   /** The report's token; unset: `/admin/` and its API are off. */
   adminToken: string | null;
-  /** Absolute origin of the live site, for the report's links. */
-  siteUrl: string;
+  /** Absolute origin of the live site (SITE_URL), for the report's links; null: they are site paths. */
+  siteUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -32,8 +32,9 @@ function count(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0):
 export function collectorConfig(env: NodeJS.ProcessEnv = process.env): CollectorConfig {
   const token = env.ADMIN_TOKEN?.trim() || null;
   if (token && token.length < 16) throw new ConfigError("ADMIN_TOKEN is too short to be safe: use at least 16 characters, e.g. `openssl rand -hex 24`");
-  const siteUrl = (env.SITE_URL || "http://localhost:3000").replace(/\/$/, "");
-  const origins = [siteUrl, ...(env.COLLECTOR_ORIGINS ?? "").split(",")].map((o) => o.trim()).filter(Boolean).map((o) => {
+  const siteUrl = env.SITE_URL ? env.SITE_URL.replace(/\/$/, "") : null;
+  // As before SITE_URL became optional for the report's links: without it, pages from npm start's default origin may send events.
+  const origins = [siteUrl ?? "http://localhost:3000", ...(env.COLLECTOR_ORIGINS ?? "").split(",")].map((o) => o.trim()).filter(Boolean).map((o) => {
     try {
       return new URL(o).origin;
     } catch {

@@ -195,6 +195,48 @@ test("the widget works from the keyboard", async ({ page }) => {
   await expect(face(page).getByRole("button", { name: "没解决我的问题" })).toHaveAttribute("aria-pressed", "true");
 });
 
+/** /admin/ logged in, the report drawn. */
+async function openReport(page: Page) {
+  await page.goto("/admin/");
+  await page.getByLabel("报告令牌（ADMIN_TOKEN）").fill(ADMIN_TOKEN);
+  await page.getByRole("button", { name: "查看报告" }).click();
+  await expect(page.locator("svg.chart")).toHaveCount(3);
+}
+
+test("each chart of the report has its caption above it, not below where it reads as the next one's @phone", async ({ page }) => {
+  await openReport(page);
+  for (const figure of await page.locator("figure").all()) {
+    const caption = (await figure.locator("figcaption").boundingBox())!;
+    const chart = (await figure.locator("svg.chart").boundingBox())!;
+    expect(caption.y + caption.height).toBeLessThanOrEqual(chart.y);
+  }
+});
+
+test("the report's tables fit a phone: every column on screen, a query on one line, not 2 characters a line @phone", async ({ page }) => {
+  const query = `服务器被攻击了怎么办${Date.now().toString(36)}`;
+  const comment = `第二步的截图和现在的控制台不一样${Date.now().toString(36)}`;
+  const sent = await page.request.post(COLLECTOR_PATH, {
+    data: {
+      events: [
+        { type: "search", id: crypto.randomUUID(), query, results: 0, position: null },
+        { type: "vote", vote: crypto.randomUUID(), seq: 1, page: FAQ, question: "港澳台及境外用户如何进行实名认证", helpful: false, reason: "outdated", comment },
+      ],
+    },
+  });
+  expect(sent.status()).toBe(200);
+  await openReport(page);
+  const width = page.viewportSize()!.width;
+  for (const table of await page.locator("table").all()) {
+    const box = (await table.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  }
+  const queryCell = (await page.locator("td", { hasText: query }).first().boundingBox())!;
+  expect(queryCell.width).toBeGreaterThanOrEqual(10 * 13.5); // 10 characters of the table text (0.9rem, 13.5 px)
+  const shown = (await page.getByText(comment).last().boundingBox())!;
+  expect(shown.x + shown.width).toBeLessThanOrEqual(width);
+  expect((await new AxeBuilder({ page }).include("#report").analyze()).violations).toEqual([]);
+});
+
 test.describe("a wrong report token", () => {
   test.use({ consoleAllows: [/^Failed to load resource: the server responded with a status of 401/] });
 

@@ -15,14 +15,38 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   return el;
 }
 
-function table(caption: string, head: string[], rows: (Node | string)[][], empty = "这段时间没有数据。"): HTMLElement {
+/**
+ * A column of a report table. `text`: words (a query, a question, reasons, comments), which need
+ * the width: at least 10 characters on a wide screen, a line of their own on a phone. `title`: the
+ * cell that heads a row's card on a phone, shown without its column name.
+ */
+type Column = { label: string; text?: boolean; title?: boolean };
+
+function cell(column: Column, content: Node | string): HTMLElement {
+  const kind = [column.text ? "text" : "number", column.title ? "title" : ""].filter(Boolean).join(" ");
+  return h("td", { role: "cell", class: kind, "data-label": column.label }, content);
+}
+
+/**
+ * A report table. On a phone admin.css shows each row as a card (a title line, numbers side by side
+ * under their names, text lines in full): the roles keep it a table to screen readers, which drop
+ * table semantics from elements whose display changed. Wider, it scrolls sideways in a box the
+ * keyboard can reach.
+ */
+function table(caption: string, columns: Column[], rows: (Node | string)[][], empty = "这段时间没有数据。"): HTMLElement {
   if (!rows.length) return h("section", {}, h("h2", {}, caption), h("p", { class: "muted" }, empty));
-  const t = h("table", {}, h("caption", { class: "visually-hidden" }, caption), h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))), h("tbody", {}, ...rows.map((r) => h("tr", {}, ...r.map((c) => h("td", {}, c))))));
-  return h("section", {}, h("h2", {}, caption), h("div", { class: "scroll" }, t));
+  const t = h(
+    "table",
+    { role: "table", class: "report-table" },
+    h("caption", { class: "visually-hidden" }, caption),
+    h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, ...columns.map((c) => h("th", { scope: "col", role: "columnheader" }, c.label)))),
+    h("tbody", { role: "rowgroup" }, ...rows.map((r) => h("tr", { role: "row" }, ...r.map((c, i) => cell(columns[i], c))))),
+  );
+  return h("section", {}, h("h2", {}, caption), h("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": caption }, t));
 }
 
 const searchRows = (lines: SearchLine[]) => lines.map((s) => [s.query, String(s.searches), String(s.clicks), pct(s.clickThroughRate), num(s.avgClickPosition), String(s.zeroResultSearches)]);
-const SEARCH_HEAD = ["查询", "搜索次数", "有点击", "点击率", "平均点击位置", "无结果次数"];
+const SEARCH_COLUMNS: Column[] = [{ label: "查询", text: true, title: true }, { label: "搜索次数" }, { label: "有点击" }, { label: "点击率" }, { label: "平均点击位置" }, { label: "无结果次数" }];
 
 function questionCell(q: QuestionLine): HTMLElement {
   return h("div", {}, q.url ? h("a", { href: q.url, target: "_blank", rel: "noopener" }, q.question) : q.question, h("br"), h("code", {}, q.source));
@@ -30,7 +54,16 @@ function questionCell(q: QuestionLine): HTMLElement {
 const reasonText = (q: QuestionLine) => Object.entries(q.reasons).map(([r, n]) => `${r} ${n}`).join("；") || "–";
 const commentList = (q: QuestionLine) => (q.comments.length ? h("ul", { class: "comments" }, ...q.comments.map((c) => h("li", {}, c))) : "–");
 const questionRow = (q: QuestionLine) => [questionCell(q), String(q.helpful), String(q.notHelpful), pct(q.helpfulShare), num(q.worstScore, 3), reasonText(q), commentList(q)];
-const QUESTION_HEAD = ["问题与出处", "有帮助", "没帮助", "有帮助占比", "Wilson 下限", "原因", "最新留言"];
+const QUESTION_COLUMNS: Column[] = [
+  { label: "问题与出处", text: true, title: true },
+  { label: "有帮助" },
+  { label: "没帮助" },
+  { label: "有帮助占比" },
+  { label: "Wilson 下限" },
+  { label: "原因", text: true },
+  { label: "最新留言", text: true },
+];
+const NOT_FOUND_COLUMNS: Column[] = [{ label: "日期" }, { label: "查询", text: true }, { label: "留言", text: true }];
 
 const SVG = "http://www.w3.org/2000/svg";
 function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
@@ -68,7 +101,8 @@ function chart(title: string, days: DayLine[], value: (d: DayLine) => number | n
   }
   const step = Math.ceil(days.length / 8);
   days.forEach((d, i) => i % step === 0 && root.append(svg("text", { x: x(i), y: height - 6, "text-anchor": "middle", class: "axis" }, d.day.slice(5))));
-  return h("figure", {}, root, h("figcaption", {}, title));
+  // The caption first: below the chart it read as the heading of the next one.
+  return h("figure", {}, h("figcaption", {}, title), root);
 }
 
 function render(report: Report): void {
@@ -96,12 +130,12 @@ function render(report: Report): void {
       chart("无结果占比", report.daily, (d) => d.zeroResultShare, "line"),
       chart("有帮助占比", report.daily, (d) => d.helpfulShare, "line"),
     ),
-    table("最差回答（至少 5 票，按 Wilson 下限）", QUESTION_HEAD, report.worst.map(questionRow), "还没有问题得到 5 票以上。"),
-    table("热门搜索", SEARCH_HEAD, searchRows(report.searches)),
-    table("无结果搜索", SEARCH_HEAD, searchRows(report.zeroResultSearches)),
-    table("无点击搜索", SEARCH_HEAD, searchRows(report.searchesWithoutClick)),
-    table("没找到留言", ["日期", "查询", "留言"], report.notFound.map((n) => [n.day, n.query, n.text])),
-    table("所有被投票的问题", QUESTION_HEAD, report.questions.map(questionRow)),
+    table("最差回答（至少 5 票，按 Wilson 下限）", QUESTION_COLUMNS, report.worst.map(questionRow), "还没有问题得到 5 票以上。"),
+    table("热门搜索", SEARCH_COLUMNS, searchRows(report.searches)),
+    table("无结果搜索", SEARCH_COLUMNS, searchRows(report.zeroResultSearches)),
+    table("无点击搜索", SEARCH_COLUMNS, searchRows(report.searchesWithoutClick)),
+    table("没找到留言", NOT_FOUND_COLUMNS, report.notFound.map((n) => [n.day, n.query, n.text])),
+    table("所有被投票的问题", QUESTION_COLUMNS, report.questions.map(questionRow)),
     h("section", {}, h("h2", {}, "指标定义"), h("dl", { class: "definitions" }, ...report.definitions.flatMap((d) => [h("dt", {}, d.name), h("dd", {}, d.definition)]))),
   );
   out.hidden = false;

@@ -1,4 +1,5 @@
 import type { QuestionLine, Report, SearchLine } from "./report";
+import { mapStrings, visible } from "./visible";
 
 const pct = (n: number | null) => (n === null ? "–" : `${(n * 100).toFixed(1)}%`);
 const num = (n: number | null, digits = 1) => (n === null ? "–" : n.toFixed(digits));
@@ -24,8 +25,13 @@ function question(q: QuestionLine): string {
   ].join("\n");
 }
 
-/** The report for a terminal: sections, aligned columns, each question with its source line and live link. */
-export function formatText(r: Report): string {
+/**
+ * The report for a terminal: sections, aligned columns, each question with its source line and live
+ * link. Every string of the report is shown through `visible` first, so nothing a visitor typed can
+ * drive the terminal, and no field added later can forget to be.
+ */
+export function formatText(report: Report): string {
+  const r = mapStrings(report, visible);
   const t = r.totals;
   const votes = t.helpful + t.notHelpful;
   const out = [
@@ -57,25 +63,4 @@ export function formatText(r: Report): string {
     ...r.definitions.map((d) => `${d.name}: ${d.definition}`),
   ];
   return out.join("\n") + "\n";
-}
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * The report as one CSV table for a spreadsheet: a `table` column says which part a row belongs
- * to (search, zero-result, no-click, question, day); filter on it.
- */
-export function formatCsv(r: Report): string {
-  const head = ["table", "query_or_url", "question", "source", "searches", "clicks", "ctr", "avg_click_position", "zero_result_searches", "helpful", "not_helpful", "helpful_share", "wilson_lower_bound", "reasons", "comments"];
-  const rows: unknown[][] = [];
-  const search = (table: string) => (s: SearchLine) => rows.push([table, s.query, "", "", s.searches, s.clicks, s.clickThroughRate, s.avgClickPosition, s.zeroResultSearches]);
-  r.searches.forEach(search("search"));
-  r.zeroResultSearches.forEach(search("zero-result"));
-  r.searchesWithoutClick.forEach(search("no-click"));
-  for (const q of r.questions) rows.push(["question", q.url, q.question, q.source, "", "", "", "", "", q.helpful, q.notHelpful, q.helpfulShare, q.worstScore, q.reasons, q.comments]);
-  for (const d of r.daily) rows.push(["day", d.day, "", "", d.searches, "", d.clickThroughRate, "", d.zeroResultShare === null ? "" : Math.round(d.zeroResultShare * d.searches), d.helpful, d.notHelpful, d.helpfulShare]);
-  return [head, ...rows].map((row) => head.map((_, i) => csvCell(row[i])).join(",")).join("\n") + "\n";
 }

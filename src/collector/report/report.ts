@@ -10,6 +10,7 @@ export type SearchLine = { query: string; searches: number; clicks: number; zero
 
 /** One question over the period, with where to fix it. */
 export type QuestionLine = {
+  /** The live anchor: absolute with SITE_URL, else a site path; "" for a question the database no longer names. */
   url: string;
   question: string;
   source: string;
@@ -40,7 +41,8 @@ export type Report = {
   definitions: { name: string; definition: string }[];
 };
 
-export type ReportOptions = { days: number; siteUrl: string; now?: number; limit?: number; commentsPerQuestion?: number };
+/** `siteUrl`: the live site's origin for absolute links; null gives site paths (`/account/…#id`), right wherever the site is. */
+export type ReportOptions = { days: number; siteUrl: string | null; now?: number; limit?: number; commentsPerQuestion?: number };
 
 export const DEFINITIONS: Report["definitions"] = [
   { name: "搜索次数", definition: "已确定的搜索：读者点击结果、按回车、离开搜索框、停顿约 1.5 秒或离开页面时记一次；不按键计数，输入法组字时不计。发送 DNT: 1 或 Sec-GPC: 1 的读者不记录。" },
@@ -156,7 +158,7 @@ export async function buildReport(db: Db, catalog: Catalog | null, options: Repo
     const notHelpful = Number(v.not_helpful);
     return {
       key: q ? `${q.page}#${q.anchor}` : String(v.question_id),
-      url: q ? `${options.siteUrl}${q.page}#${encodeURIComponent(q.anchor)}` : "",
+      url: q ? `${options.siteUrl ?? ""}${q.page}#${encodeURIComponent(q.anchor)}` : "",
       question: known?.question ?? `${q?.anchor ?? "?"} (no longer in the site)`,
       source: page && known ? `${page.source}:${known.line}` : "(removed)",
       helpful,
