@@ -119,7 +119,8 @@ if (args.export) {
 } else {
   const report = args.url ? await remoteReport(settings, args.url, args.days) : await localReport(settings, args.days);
   const text = args.json ? jsonVisible(JSON.stringify(report, null, 2)) + "\n" : args.csv ? formatCsv(report) : formatText(report);
-  if (args.out) writeFile(args.out, text);
+  // A CSV file opened in Excel or WPS on Chinese Windows is read as GBK unless it begins with a BOM.
+  if (args.out) writeFile(args.out, args.csv ? `\uFEFF${text}` : text);
   else process.stdout.write(text);
   console.error(`${args.out ? "✓ " : ""}report of ${report.days} days in ${Math.round(performance.now() - started)} ms${args.out ? ` written to ${args.out}` : ""}`);
 }

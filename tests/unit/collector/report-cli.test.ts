@@ -68,12 +68,13 @@ describe("npm run report, without SITE_URL and at its edges", () => {
     expectOneLineError(report(["--url", server.url], { ADMIN_TOKEN: "wrong" }), /^✗ ADMIN_TOKEN is too short/);
   });
 
-  it("--out writes the report to a file, with nothing of npm's around it", () => {
+  it("--out writes the report to a file, with nothing of npm's around it (a CSV with a BOM)", () => {
     const file = path.join(site.root, "report.csv");
     const { status, stdout, stderr } = report(["--csv", "--out", file]);
     expect(status, stderr).toBe(0);
     expect(stdout).toBe("");
-    expect(fs.readFileSync(file, "utf8")).toMatch(/^table,query_or_url,[^\n]*\nquestion,\/account\/real-name-auth\/#faceiderr,/);
+    // With a BOM, so that Excel and WPS on Chinese Windows read it as UTF-8.
+    expect(fs.readFileSync(file, "utf8")).toMatch(/^\uFEFFtable,query_or_url,[^\n]*\nquestion,\/account\/real-name-auth\/#faceiderr,/);
     expect(stderr).toMatch(/written to .*report\.csv/);
   });
 
