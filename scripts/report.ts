@@ -72,8 +72,17 @@ function config(): CollectorConfig {
   }
 }
 
+/** The collector's database, or one ✗ line saying which setting to check (a server down, a wrong URL). */
+async function openDatabase(settings: CollectorConfig): Promise<Awaited<ReturnType<typeof openStore>>> {
+  try {
+    return await openStore(settings.store);
+  } catch (error) {
+    fail(`cannot open the collector's database: ${error instanceof Error ? error.message : String(error)}; check DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite)`);
+  }
+}
+
 async function localReport(settings: CollectorConfig, days: number): Promise<Report> {
-  const store = await openStore(settings.store);
+  const store = await openDatabase(settings);
   const build = currentBuildDir(path.resolve("out"));
   const report = await buildReport(store.db, build ? readCatalog(build) : null, { days, siteUrl: settings.siteUrl });
   await store.close();
@@ -93,7 +102,7 @@ async function remoteReport(settings: CollectorConfig, base: URL, days: number):
 }
 
 async function exportJsonl(settings: CollectorConfig, file: string | undefined): Promise<number> {
-  const store = await openStore(settings.store);
+  const store = await openDatabase(settings);
   const out = file ? fs.createWriteStream(file) : process.stdout;
   const written = await exportEvents(store.db, (line) => new Promise<void>((resolve) => (out.write(line + "\n") ? resolve() : out.once("drain", resolve))));
   if (file) await new Promise((resolve) => (out as fs.WriteStream).end(resolve));

@@ -121,6 +121,8 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<vo
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
-    throw new Error(`database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    // No migration ran when the database could not be reached at all.
+    throw new Error(failed ? `database migration ${failed.migrationName} failed: ${reason}` : `database not reachable: ${reason}`);
   }
 }

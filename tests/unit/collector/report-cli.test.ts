@@ -78,6 +78,10 @@ describe("npm run report, without SITE_URL and at its edges", () => {
     expect(stderr).toMatch(/written to .*report\.csv/);
   });
 
+  it("says in one line that the database cannot be reached, and which setting to check", () => {
+    expectOneLineError(report([], { DATABASE_URL: "postgres://u:p@127.0.0.1:1/none" }), /^✗ cannot open the collector's database: database not reachable: .*ECONNREFUSED.*; check DATABASE_URL/);
+  });
+
   it("refuses a --url that is not an address, with the usage", () => {
     const result = report(["--url", "localhost:3999"]);
     expect(result.status).toBe(2);
