@@ -103,11 +103,20 @@ async function remoteReport(settings: CollectorConfig, base: URL, days: number):
 
 async function exportJsonl(settings: CollectorConfig, file: string | undefined): Promise<number> {
   const store = await openDatabase(settings);
-  const out = file ? fs.createWriteStream(file) : process.stdout;
+  const out = file ? fs.createWriteStream(file, { fd: openForWriting(file) }) : process.stdout;
   const written = await exportEvents(store.db, (line) => new Promise<void>((resolve) => (out.write(line + "\n") ? resolve() : out.once("drain", resolve))));
   if (file) await new Promise((resolve) => (out as fs.WriteStream).end(resolve));
   await store.close();
   return written;
+}
+
+/** A file descriptor to write `file`, or one ✗ line saying why it cannot be written. */
+function openForWriting(file: string): number {
+  try {
+    return fs.openSync(file, "w");
+  } catch (error) {
+    fail(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 function writeFile(file: string, text: string): void {

@@ -66,8 +66,8 @@ export function evaluate(engine: SearchEngine, cases: EvalCase[]): EvalResult {
     const expected = (q: string) => c.expect.some((e) => sameQuestion(q, e));
     if (c.expect.length === 0) {
       r.negatives++;
-      if (hits.length === 0) negativesEmpty++;
       if (related.length > 0) r.negativesRelated++;
+      if (hits.length === 0) negativesEmpty++;
       else r.misses.push(`${c.q} (negative) → ${questions[0]}`);
       continue;
     }

@@ -41,8 +41,10 @@ function tellMissed(hash: string): void {
   const search = notice.querySelector<HTMLAnchorElement>("[data-missed-link-search]");
   if (search && !notice.hidden) {
     const useful = /[\p{Script=Han}]|[a-z]{3}/iu.test(words);
-    search.href = useful ? `/search/?q=${encodeURIComponent(words.slice(0, 60))}` : "/search/";
-    search.textContent = useful ? `搜索“${words.slice(0, 30)}”` : "搜索";
+    // Cut by characters, not UTF-16 units: half an emoji would make encodeURIComponent throw.
+    const chars = Array.from(words);
+    search.href = useful ? `/search/?q=${encodeURIComponent(chars.slice(0, 60).join(""))}` : "/search/";
+    search.textContent = useful ? `搜索“${chars.slice(0, 30).join("")}”` : "搜索";
   }
 }
 

@@ -29,6 +29,11 @@ export class RecentVotes {
     }
   }
 
+  /** How many visitor–question pairs are kept (bounded by `maxKeys`). */
+  get size(): number {
+    return this.seen.size;
+  }
+
   private recent(key: string, now: number): boolean {
     const at = this.seen.get(key);
     return at !== undefined && now - at < this.windowMs;

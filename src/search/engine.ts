@@ -60,8 +60,8 @@ type Planned = { text: string; plan: QueryPlan; ranked: Scored[] };
  * 什么, 可以). 怎么退款 on a page without 退款 is related to no question that only says 怎么办, nor
  * 量子计算机 to one that only shares the 机 of 手机.
  */
-function sharesContent(plan: QueryPlan, r: Scored): boolean {
-  return plan.slots.some((s, i) => s.kind !== "char" && generalWeight(s.reads) >= CONTENT_WORD && r.slots[i] >= RANKING.covered);
+function sharesContent(plan: QueryPlan, r: Scored, weightOf: (word: string) => number): boolean {
+  return plan.slots.some((s, i) => s.kind !== "char" && weightOf(s.reads) >= CONTENT_WORD && r.slots[i] >= RANKING.covered);
 }
 
 /** General-language weight from which a word is content, not filler (as `joinPhrases` has it). */
@@ -120,6 +120,8 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
       .search(word, { limit: 3 })
       .map((r) => r.item);
 
+  const weightOf = on("general-weights") ? generalWeight : () => 1;
+
   function plan(raw: string) {
     const input = String(raw ?? "").slice(0, SEARCH_LIMITS.queryChars * 4);
     const text = rewriteSpokenFiller(normalizer.text(input).slice(0, SEARCH_LIMITS.queryChars));
@@ -127,7 +129,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     const plan = planQuery(text, {
       index,
       expand,
-      generalWeight: on("general-weights") ? generalWeight : () => 1,
+      generalWeight: weightOf,
       homophones: on("homophones") ? (bigram) => homophones(source, bigram, index.df) : () => [],
       fuzzyWords: on("typos") ? fuzzyWords : () => [],
       transliterate: on("pinyin") ? (word, open) => transliterate(source, word, open) : () => [],
@@ -163,7 +165,7 @@ export function createSearchEngine(source: IndexSource, { onError = logError, wi
     if (!planned || !best) return { hits: [], related: [] };
     const marks = markTerms(planned.plan);
     if (answered(planned)) return { hits: answers(planned, limit).flatMap((r) => toHit(r, 1 - r.fit, marks) ?? []), related: [] };
-    const related = planned.ranked.filter((r) => r.relevance >= RANKING.minRelated && sharesContent(planned.plan, r)).slice(0, Math.min(limit, RELATED));
+    const related = planned.ranked.filter((r) => r.relevance >= RANKING.minRelated && sharesContent(planned.plan, r, weightOf)).slice(0, Math.min(limit, RELATED));
     return { hits: [], related: related.flatMap((r) => toHit(r, 1 - r.relevance, marks) ?? []) };
   }
 

@@ -89,3 +89,14 @@ test("a link to a question the page no longer has says so and offers a search fo
   await notice.getByRole("link").click();
   await expect(page).toHaveURL(`/search/?q=${encodeURIComponent("如何修改实名认证手机号")}`);
 });
+
+test("a missed link whose words run long, with an emoji where they are cut, keeps the page's scripts working", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${FAQ}#${encodeURIComponent(`${"实".repeat(59)}😀尾`)}`);
+  await expect(page.locator("[data-missed-link]")).toBeVisible();
+  await expect(page.locator("[data-missed-link-search]")).toHaveAttribute("href", `/search/?q=${encodeURIComponent(`${"实".repeat(59)}😀`)}`);
+  await page.getByRole("combobox", { name: "搜索问题" }).fill("人脸识别失败");
+  await expect(page.getByRole("option").first()).toContainText("人脸识别");
+  expect(errors).toEqual([]);
+});

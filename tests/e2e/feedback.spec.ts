@@ -237,6 +237,16 @@ test("the report's tables fit a phone: every column on screen, a query on one li
   expect((await new AxeBuilder({ page }).include("#report").analyze()).violations).toEqual([]);
 });
 
+test("a query with a bidi override or a zero-width character shows them as escapes in the report, never reversed", async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const query = `退款\u202e${tag}\u200b`;
+  const sent = await page.request.post(COLLECTOR_PATH, { data: { events: [{ type: "search", id: crypto.randomUUID(), query, results: 0, position: null }] } });
+  expect(sent.status()).toBe(200);
+  await openReport(page);
+  await expect(page.locator("td", { hasText: `退款\\u202e${tag}\\u200b` }).first()).toBeVisible();
+  await expect(page.locator("td", { hasText: query })).toHaveCount(0);
+});
+
 test.describe("a wrong report token", () => {
   test.use({ consoleAllows: [/^Failed to load resource: the server responded with a status of 401/] });
 

@@ -2,6 +2,7 @@
 // keeps it for this tab (sessionStorage), fetches /api/admin/report with it and draws the report:
 // charts as SVG, tables, the metric definitions. Built by esbuild on the server's first request.
 import type { DayLine, QuestionLine, Report, SearchLine } from "../report/report";
+import { mapStrings, visible } from "../report/visible";
 
 const TOKEN_KEY = "faq-admin-token";
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -161,7 +162,9 @@ async function load(days: number): Promise<void> {
   error.textContent = "";
   $("#login").hidden = true;
   $("#period").hidden = false;
-  render((await res.json()) as Report);
+  // What visitors typed is shown as the terminal report shows it: a bidi override (U+202E) or a
+  // zero-width character as its escape, never reversing a cell or making two queries look alike.
+  render(mapStrings((await res.json()) as Report, visible));
 }
 
 function periodPicker(): HTMLElement {

@@ -8,7 +8,8 @@ import { jsonVisible, visibleKeepingNewlines } from "./visible";
  * Chinese input method types (＝＋－＠): whether a given spreadsheet evaluates them varies, and a
  * needless quote costs nothing. Numbers are never text cells, so -0.5 stays a number.
  */
-const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+// Tab and CR are escaped before this (`visibleKeepingNewlines`: \x09, \x0d), so they never start a cell.
+const FORMULA_START = /^[=+\-@＝＋－＠]/;
 
 /** A text cell: visible (the CSV may be printed to a terminal), unable to start a formula, quoted when needed. */
 function textCell(text: string): string {

@@ -1,6 +1,7 @@
 import { dayLabel } from "../day";
 import { REASONS } from "../protocol";
 import type { Db } from "../store/open";
+import { jsonVisible } from "./visible";
 
 const PAGE = 5000;
 /** Below every id the browser makes: where each walk starts (a UUID, so PostgreSQL can compare it). */
@@ -15,7 +16,7 @@ const NIL = "00000000-0000-0000-0000-000000000000";
 export async function exportEvents(db: Db, write: (line: string) => Promise<void>): Promise<number> {
   let written = 0;
   const emit = async (value: object) => {
-    await write(JSON.stringify(value));
+    await write(jsonVisible(JSON.stringify(value))); // the same value, nothing a visitor typed drives a terminal
     written++;
   };
   for (let after = NIL; ; ) {

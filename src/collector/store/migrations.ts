@@ -122,7 +122,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<vo
   if (error) {
     const failed = results?.find((r) => r.status === "Error");
     const reason = error instanceof Error ? error.message : String(error);
-    // No migration ran when the database could not be reached at all.
-    throw new Error(failed ? `database migration ${failed.migrationName} failed: ${reason}` : `database not reachable: ${reason}`);
+    // No migration ran: the database was not reachable, refused the login, or its migration table is off.
+    throw new Error(failed ? `database migration ${failed.migrationName} failed: ${reason}` : `database migrations could not start: ${reason}`);
   }
 }

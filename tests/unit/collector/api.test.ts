@@ -91,12 +91,18 @@ describeEachStore("POST /api/events", (makeScratch) => {
     const unstorable = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, async (query, comment, text) => {
-        const id = randomUUID();
-        const reply = await post(events(search({ id, query }), vote({ helpful: false, comment }), { type: "notfound", id: randomUUID(), query, text }));
+        const [id, voteId, notfoundId] = [randomUUID(), randomUUID(), randomUUID()];
+        const reply = await post(events(search({ id, query }), vote({ vote: voteId, helpful: false, comment }), { type: "notfound", id: notfoundId, query, text }));
         expect([200, 400], reply.body).toContain(reply.status);
         if (reply.status !== 200) return;
         const stored = await store.db.selectFrom("searches").innerJoin("queries", "queries.id", "searches.query_id").select("queries.text").where("event_id", "=", id).executeTakeFirstOrThrow();
         expect(stored.text).not.toMatch(unstorable);
+        // The comment and the 没找到 text too.
+        const comments = await store.db.selectFrom("votes").select("comment").where("vote_id", "=", voteId).execute();
+        expect(comments).toHaveLength(1);
+        expect(comments[0].comment ?? "").not.toMatch(unstorable);
+        const notfound = await store.db.selectFrom("notfound").select("text").where("event_id", "=", notfoundId).executeTakeFirstOrThrow();
+        expect(notfound.text).not.toMatch(unstorable);
       }),
       { numRuns: 40 },
     );

@@ -79,7 +79,12 @@ describe("npm run report, without SITE_URL and at its edges", () => {
   });
 
   it("says in one line that the database cannot be reached, and which setting to check", () => {
-    expectOneLineError(report([], { DATABASE_URL: "postgres://u:p@127.0.0.1:1/none" }), /^✗ cannot open the collector's database: database not reachable: .*ECONNREFUSED.*; check DATABASE_URL/);
+    expectOneLineError(report([], { DATABASE_URL: "postgres://u:p@127.0.0.1:1/none" }), /^✗ cannot open the collector's database: database migrations could not start: .*ECONNREFUSED.*; check DATABASE_URL/);
+  });
+
+  it("says in one line that a file for --out cannot be written, for the report and the export", () => {
+    expectOneLineError(report(["--csv", "--out", "/nonexistent/report.csv"], { SITE_URL: "https://help.example.com" }), /^✗ cannot write \/nonexistent\/report\.csv: ENOENT/);
+    expectOneLineError(report(["--export", "jsonl", "--out", "/nonexistent/events.jsonl"]), /^✗ cannot write \/nonexistent\/events\.jsonl: ENOENT/);
   });
 
   it("refuses a --url that is not an address, with the usage", () => {

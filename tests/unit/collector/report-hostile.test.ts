@@ -67,6 +67,14 @@ describe("the report of hostile input", () => {
     expect(json.questions[0].comments).toEqual([COMMENT]);
   });
 
+  it("--export jsonl escapes them too, each line still holding what was stored", () => {
+    const { status, stdout, stderr } = report(["--export", "jsonl"]);
+    expect(status, stderr).toBe(0);
+    expect(stdout).not.toMatch(INVISIBLE);
+    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.filter((l) => l.type === "search").map((l) => l.query)).toEqual(expect.arrayContaining([TITLE, HIDDEN, NUL, BIDI, C1]));
+  });
+
   it("--csv starts no cell with a formula, keeps numbers numbers, and prints nothing a terminal obeys", () => {
     const { status, stdout, stderr } = report(["--csv"]);
     expect(status, stderr).toBe(0);
