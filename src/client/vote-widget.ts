@@ -23,7 +23,8 @@ let lastStatus: HTMLElement | null = null;
 onSendResult((ok) => {
   if (!ok && lastStatus && !lastStatus.dataset.offline) {
     lastStatus.dataset.offline = "";
-    lastStatus.append(" 网络暂时不通，反馈已保存在本机，稍后会自动发送。");
+    // Not "the network is down": a busy collector (429, 503) keeps it for later just the same.
+    lastStatus.append(" 暂时没有送达，反馈已保存在本机，稍后会自动发送。");
   }
 });
 

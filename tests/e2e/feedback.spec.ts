@@ -167,6 +167,20 @@ test("with the collector too slow to answer, nothing waits and nothing is logged
   expect(await page.evaluate(() => JSON.parse(localStorage.getItem("faq-feedback") ?? "[]").length)).toBeGreaterThan(0);
 });
 
+test.describe("a busy collector", () => {
+  test.use({ consoleAllows: [/^Failed to load resource: the server responded with a status of 429/] });
+
+  test("a vote the collector refuses for now (429) says it is kept for later, not that the network is down", async ({ page }) => {
+    await page.route(`**${COLLECTOR_PATH}`, (route) => route.fulfill({ status: 429, headers: { "Retry-After": "30" }, body: "{}" }));
+    await page.goto(FAQ);
+    await rejected(page).getByRole("button", { name: "有帮助" }).click();
+    await expect(rejected(page).locator(".vote__status")).toContainText("感谢您的反馈！");
+    await expect(rejected(page).locator(".vote__status")).toContainText("暂时没有送达，反馈已保存在本机，稍后会自动发送。");
+    await expect(rejected(page).locator(".vote__status")).not.toContainText("网络");
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem("faq-feedback") ?? "[]").length)).toBeGreaterThan(0);
+  });
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`the vote widget has no axe violations in ${scheme} mode, at every step @phone`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
